@@ -1,0 +1,56 @@
+package com.inboop.codegen;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.inboop.codegen.postgres.PostgresSettings;
+
+/**
+ * Command-line entry point of the codegen step, as the db module's build runs it:
+ * {@code --migrations DIR --flyway-config FILE --jooq-config FILE --output DIR}. {@code -Dinboop.codegen.force=true}
+ * regenerates even when nothing changed; {@code -Dinboop.postgres=...} picks the Postgres provider.
+ *
+ * <p>It runs inside Maven's JVM, so it reports failure by throwing, never by {@code System.exit}.
+ */
+public final class CodegenCommand {
+
+    static final String FORCE = "inboop.codegen.force";
+    private static final List<String> OPTIONS = List.of("--migrations", "--flyway-config", "--jooq-config", "--output");
+
+    private CodegenCommand() {
+    }
+
+    public static void main(String[] args) {
+        SchemaCodegen codegen = parse(args);
+        SchemaCodegen.Outcome outcome = codegen.run(Boolean.getBoolean(FORCE),
+                PostgresSettings.fromEnvironment(Toolchain.current().postgresImage()));
+        System.out.println("[inboop-codegen] " + outcome.summary());
+    }
+
+    static SchemaCodegen parse(String[] args) {
+        Map<String, Path> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!OPTIONS.contains(args[i])) {
+                throw usage("unknown argument '" + args[i] + "'");
+            }
+            if (i + 1 >= args.length) {
+                throw usage(args[i] + " needs a value");
+            }
+            values.put(args[i], Path.of(args[++i]));
+        }
+        for (String option : OPTIONS) {
+            if (!values.containsKey(option)) {
+                throw usage("missing " + option);
+            }
+        }
+        return new SchemaCodegen(values.get("--migrations"), values.get("--flyway-config"),
+                values.get("--jooq-config"), values.get("--output"));
+    }
+
+    private static IllegalArgumentException usage(String problem) {
+        return new IllegalArgumentException("inboop-codegen: " + problem + ". Usage: --migrations DIR "
+                + "--flyway-config FILE --jooq-config FILE --output DIR");
+    }
+}

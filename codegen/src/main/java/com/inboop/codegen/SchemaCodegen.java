@@ -1,0 +1,96 @@
+package com.inboop.codegen;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.inboop.codegen.fingerprint.Fingerprint;
+import com.inboop.codegen.jooq.JooqGenerator;
+import com.inboop.codegen.migrate.MigrationFiles;
+import com.inboop.codegen.migrate.MigrationRunner;
+import com.inboop.codegen.postgres.EphemeralPostgres;
+import com.inboop.codegen.postgres.PostgresSettings;
+import com.inboop.codegen.postgres.ThrowawayDatabase;
+
+/**
+ * One codegen run: fingerprint the inputs and stop if the generated classes are current; otherwise provision a
+ * Postgres, apply the migrations, generate the jOOQ classes, and tear the Postgres down whatever happened.
+ *
+ * @param migrations   the Flyway migrations folder
+ * @param flywayConfig Flyway settings shared with production ({@code flyway.*} properties)
+ * @param jooqConfig   jOOQ codegen configuration (jOOQ's XML format)
+ * @param output       where the generated sources go; replaced as a whole
+ */
+public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig, Path output) {
+
+    /** What a run did, ready to print as one line. */
+    public sealed interface Outcome permits UpToDate, Generated {
+        String summary();
+    }
+
+    /** Nothing changed since the classes were generated; no Postgres was started. */
+    public record UpToDate(String versionRange, long checkMillis) implements Outcome {
+        @Override
+        public String summary() {
+            return "jOOQ classes up to date with " + versionRange + " (checked in " + checkMillis + " ms)";
+        }
+    }
+
+    /** Classes were (re)generated; timings in milliseconds. */
+    public record Generated(String postgres, long provisionMillis, int migrations, long migrateMillis, int tables,
+                            int enums, long generateMillis) implements Outcome {
+        @Override
+        public String summary() {
+            return String.format("jOOQ classes generated: provision %s %d ms, migrate (%d migrations) %d ms, "
+                            + "generate (%d tables, %d enums) %d ms",
+                    postgres, provisionMillis, migrations, migrateMillis, tables, enums, generateMillis);
+        }
+    }
+
+    /**
+     * Runs codegen unless the stored fingerprint matches.
+     *
+     * @param force    regenerate even if the fingerprint matches
+     * @param settings which Postgres to provision
+     */
+    public Outcome run(boolean force, PostgresSettings settings) {
+        long start = System.nanoTime();
+        MigrationFiles files = MigrationFiles.in(migrations);
+        Fingerprint fingerprint = fingerprint(files);
+        if (!force && Optional.of(fingerprint).equals(Fingerprint.storedIn(output))) {
+            return new UpToDate(files.versionRange(), millis(start, System.nanoTime()));
+        }
+        MigrationRunner runner = MigrationRunner.withSettings(flywayConfig);
+        JooqGenerator generator = new JooqGenerator(jooqConfig);
+        try (EphemeralPostgres postgres = settings.start();
+             ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_codegen")) {
+            long provisioned = System.nanoTime();
+            int applied = runner.migrate(database.target(), files);
+            long migrated = System.nanoTime();
+            JooqGenerator.Generated generated = generator.generate(database.target(), output, fingerprint::storeIn);
+            long done = System.nanoTime();
+            return new Generated(postgres.description(), millis(start, provisioned), applied,
+                    millis(provisioned, migrated), generated.tables(), generated.enums(), millis(migrated, done));
+        }
+    }
+
+    /** The fingerprint of the current inputs and toolchain. */
+    public Fingerprint fingerprint(MigrationFiles files) {
+        List<Path> inputs = new ArrayList<>(files.files());
+        inputs.add(flywayConfig);
+        inputs.add(jooqConfig);
+        for (Path input : List.of(flywayConfig, jooqConfig)) {
+            if (!Files.isRegularFile(input)) {
+                throw new CodegenException(input.toAbsolutePath() + " does not exist; pass the file the db module "
+                        + "keeps in src/main.");
+            }
+        }
+        return Fingerprint.of(inputs, Toolchain.current().describe());
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,34 @@
+package com.inboop.codegen.junit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import com.inboop.codegen.postgres.JdbcTarget;
+
+/**
+ * A fully migrated database that belongs to one test class: tests may change it freely. Injected by
+ * {@link MigratedDatabaseExtension} into test constructors, lifecycle methods and test methods.
+ *
+ * @param name   the database's name
+ * @param target how to connect to it
+ */
+public record TestDatabase(String name, JdbcTarget target) {
+
+    /** Opens a connection; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return target.connect();
+    }
+
+    /** A non-pooling {@link DataSource} for this database, e.g. for {@code DSL.using(dataSource, ...)}. */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(target.url());
+        dataSource.setUser(target.user());
+        dataSource.setPassword(target.password());
+        return dataSource;
+    }
+}

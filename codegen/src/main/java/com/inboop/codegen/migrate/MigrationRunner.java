@@ -1,0 +1,167 @@
+package com.inboop.codegen.migrate;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.postgres.JdbcTarget;
+
+/**
+ * Applies a migrations folder with Flyway's public API and the settings production uses (the properties file that
+ * {@code inboop-db} ships), so the build's schema is the schema a backend will get.
+ */
+public final class MigrationRunner {
+
+    private static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
+
+    private final Properties settings;
+
+    private MigrationRunner(Properties settings) {
+        this.settings = settings;
+    }
+
+    /** Uses the {@code flyway.*} settings in {@code settingsFile} (Flyway's {@code .conf} format). */
+    public static MigrationRunner withSettings(Path settingsFile) {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
+            settings.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Flyway settings " + settingsFile.toAbsolutePath()
+                    + "; pass the flyway.conf that inboop-db ships", e);
+        }
+        return new MigrationRunner(settings);
+    }
+
+    /**
+     * Migrates {@code target} to the newest migration in {@code migrations}.
+     *
+     * @return how many migrations were applied
+     * @throws MigrationFailedException naming the script, line and Postgres' message when one fails
+     */
+    public int migrate(JdbcTarget target, MigrationFiles migrations) {
+        FailedStatementRecorder recorder = new FailedStatementRecorder();
+        Properties core = new Properties();
+        core.putAll(settings);
+        // Flyway maps plugin settings given as properties through Jackson, which it does not ship; this one
+        // goes through the PostgreSQL plugin's public configuration extension instead.
+        String transactionalLock = (String) core.remove(TRANSACTIONAL_LOCK);
+        FluentConfiguration configuration = Flyway.configure()
+                .configuration(core)
+                .dataSource(target.url(), target.user(), target.password())
+                .locations("filesystem:" + migrations.directory().toAbsolutePath())
+                .callbacks(recorder)
+                // Through SLF4J, so the build shows Flyway at the level .mvn/jvm.config sets, never via JUL.
+                .loggers("slf4j");
+        if (transactionalLock != null) {
+            configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+                    .setTransactionalLock(Boolean.parseBoolean(transactionalLock.trim()));
+        }
+        Flyway flyway = configuration.load();
+        try {
+            MigrateResult result = flyway.migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw failure(e, recorder, migrations.directory());
+        }
+    }
+
+    private static MigrationFailedException failure(FlywayException e, FailedStatementRecorder recorder,
+                                                    Path directory) {
+        Optional<Path> script = recorder.script().map(directory::resolve);
+        Optional<PSQLException> sqlError = psqlCause(e);
+        String postgresMessage = sqlError.map(MigrationRunner::describe).orElse(e.getMessage());
+        if (script.isEmpty()) {
+            return new MigrationFailedException("Flyway could not migrate " + directory.toAbsolutePath() + ": "
+                    + postgresMessage, null, 0, 0, e);
+        }
+        Position position = locate(script.get(), recorder.statement(),
+                sqlError.map(PSQLException::getServerErrorMessage).map(ServerErrorMessage::getPosition).orElse(0));
+        String where = script.get().toAbsolutePath() + (position.line() > 0
+                ? ":" + position.line() + (position.column() > 0 ? ":" + position.column() : "") : "");
+        String statement = recorder.statement().map(sql -> "\n  statement: " + firstLine(sql)).orElse("");
+        return new MigrationFailedException(where + ": migration failed: " + postgresMessage + statement
+                + "\n  Fix the statement and build again (a migration that has not landed may still be edited).",
+                script.get(), position.line(), position.column(), e);
+    }
+
+    private record Position(int line, int column) {
+    }
+
+    /** Finds the statement in the file and, with Postgres' 1-based error position, the exact line and column. */
+    private static Position locate(Path script, Optional<String> statement, int errorPosition) {
+        if (statement.isEmpty()) {
+            return new Position(0, 0);
+        }
+        String content;
+        try {
+            content = Files.readString(script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CodegenException("Cannot read " + script + " to locate its failing statement", e);
+        }
+        String sql = statement.get();
+        int start = content.indexOf(sql);
+        if (start < 0) {
+            start = content.indexOf(sql.strip());
+        }
+        if (start < 0) {
+            return new Position(0, 0);
+        }
+        int offset = errorPosition > 0 && errorPosition <= sql.length() ? start + errorPosition - 1 : start;
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (content.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Position(line, errorPosition > 0 ? offset - lineStart + 1 : 0);
+    }
+
+    private static Optional<PSQLException> psqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return Optional.of(psql);
+            }
+            if (t instanceof SQLException sql && sql.getNextException() instanceof PSQLException next
+                    && next.getServerErrorMessage() != null) {
+                return Optional.of(next);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(PSQLException e) {
+        ServerErrorMessage m = e.getServerErrorMessage();
+        StringBuilder text = new StringBuilder(m.getSeverity()).append(": ").append(m.getMessage())
+                .append(" (SQLSTATE ").append(m.getSQLState()).append(')');
+        if (m.getDetail() != null) {
+            text.append("\n  detail: ").append(m.getDetail());
+        }
+        if (m.getHint() != null) {
+            text.append("\n  hint: ").append(m.getHint());
+        }
+        return text.toString();
+    }
+
+    private static String firstLine(String sql) {
+        String stripped = sql.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline) + " ...";
+    }
+}

@@ -1,0 +1,96 @@
+package com.inboop.codegen.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.inboop.codegen.Directories;
+import com.inboop.codegen.Toolchain;
+
+/**
+ * PostgreSQL from the zonky binaries on Maven Central, started in a fresh data directory and deleted on close.
+ *
+ * <p>PostgreSQL refuses to run as root. zonky then runs it inside a user namespace ({@code unshare -U}); where
+ * neither works, {@link #start(PostgresSettings)} fails at once with the ways out instead of a timeout.
+ */
+public final class EmbeddedPostgres implements EphemeralPostgres {
+
+    private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private final Path dataDirectory;
+    private final String version;
+    private boolean closed;
+
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDirectory,
+                             String version) {
+        this.server = server;
+        this.dataDirectory = dataDirectory;
+        this.version = version;
+    }
+
+    /** Starts a new server in a new data directory under the settings' embedded directory. */
+    public static EmbeddedPostgres start(PostgresSettings settings) {
+        RootCheck.requireRunnable(RootCheck.currentUid(), RootCheck::userNamespacesWork);
+        Path dataDirectory = createDataDirectory(settings.embeddedDirectory());
+        try {
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
+                    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(true)
+                            // Throwaway data: durability only costs time here.
+                            .setServerConfig("fsync", "off")
+                            .setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("full_page_writes", "off")
+                            .start();
+            return new EmbeddedPostgres(server, dataDirectory, Toolchain.current().postgresVersion());
+        } catch (IOException | RuntimeException e) {
+            Directories.deleteRecursively(dataDirectory);
+            throw new PostgresUnavailableException("Embedded PostgreSQL did not start in " + dataDirectory + ": "
+                    + e.getMessage() + "\nRun with -e for zonky's log, or use an existing server instead: "
+                    + "-Dinboop.postgres=server -Dinboop.postgres.url=jdbc:postgresql://HOST:5432/postgres", e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "embedded PostgreSQL " + version;
+    }
+
+    @Override
+    public JdbcTarget maintenance() {
+        // Not zonky's getJdbcUrl(): its ?user= parameter would override the user of every derived target.
+        return new JdbcTarget("jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", "");
+    }
+
+    /** The server's data directory; gone once closed. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop the embedded PostgreSQL in " + dataDirectory
+                    + "; stop it with: pg_ctl -D " + dataDirectory + " stop", e);
+        } finally {
+            Directories.deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static Path createDataDirectory(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "inboop-pg-");
+        } catch (IOException e) {
+            throw new PostgresUnavailableException("Cannot create a data directory for the embedded PostgreSQL under "
+                    + parent + ": " + e.getMessage() + ". Point -D" + PostgresSettings.EMBEDDED_DIRECTORY
+                    + " at a writable directory.", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.inboop.db.migration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+import com.inboop.db.InboopDbException;
+
+/**
+ * Applies the migrations shipped in this jar ({@code classpath:db/migration}) with the settings in
+ * {@code com/inboop/db/migration/flyway.conf}: clean disabled, strictly in order, validated before migrating, a
+ * database that holds the V001 schema without Flyway history baselined at version 1, and a {@code lock_timeout} on
+ * every session (the {@code afterConnect.sql} callback). Mistakes are fixed with new migrations; there are no undo
+ * migrations.
+ *
+ * <p>Flyway's own exceptions ({@link org.flywaydb.core.api.FlywayException}) propagate unchanged.
+ */
+public final class InboopMigrations {
+
+    /** Where the migrations and the settings file live in this jar. */
+    public static final String LOCATION = "classpath:db/migration";
+
+    private static final String SETTINGS = "com/inboop/db/migration/flyway.conf";
+    private static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
+
+    private InboopMigrations() {
+    }
+
+    /** Migrates {@code dataSource} to the newest migration in this jar. */
+    public static MigrateResult migrate(DataSource dataSource) {
+        return flyway(dataSource).migrate();
+    }
+
+    /** Applied and pending migrations of {@code dataSource}. */
+    public static MigrationInfoService info(DataSource dataSource) {
+        return flyway(dataSource).info();
+    }
+
+    /** Checks the applied migrations against this jar's (edited, missing or unknown ones are reported). */
+    public static ValidateResult validate(DataSource dataSource) {
+        return flyway(dataSource).validateWithResult();
+    }
+
+    /** A Flyway instance with inboop-db's settings, for operations this class does not wrap. */
+    public static Flyway flyway(DataSource dataSource) {
+        Properties settings = settings();
+        // Flyway maps plugin settings given as properties through Jackson, which it does not ship; this one goes
+        // through the PostgreSQL plugin's public configuration extension instead.
+        String transactionalLock = (String) settings.remove(TRANSACTIONAL_LOCK);
+        FluentConfiguration configuration = Flyway.configure(InboopMigrations.class.getClassLoader())
+                .configuration(settings)
+                .locations(LOCATION)
+                .dataSource(dataSource);
+        if (transactionalLock != null) {
+            configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+                    .setTransactionalLock(Boolean.parseBoolean(transactionalLock.trim()));
+        }
+        return configuration.load();
+    }
+
+    private static Properties settings() {
+        Properties settings = new Properties();
+        try (InputStream in = InboopMigrations.class.getClassLoader().getResourceAsStream(SETTINGS)) {
+            if (in == null) {
+                throw new InboopDbException("inboop-db's " + SETTINGS + " is missing from the classpath; the jar is "
+                        + "damaged or repackaged without its resources. Use the published inboop-db jar as it is.");
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                settings.load(reader);
+            }
+        } catch (IOException e) {
+            throw new InboopDbException("Cannot read " + SETTINGS + " from the inboop-db jar", e);
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,164 @@
+package com.inboop.db.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.junit.TestDatabase;
+
+/** The production entry point, on empty and legacy databases made next to the extension's test database. */
+@ExtendWith(MigratedDatabaseExtension.class)
+class InboopMigrationsTest {
+
+    private final TestDatabase server;
+    private String scratch;
+    private DataSource dataSource;
+
+    InboopMigrationsTest(TestDatabase server) {
+        this.server = server;
+    }
+
+    @BeforeEach
+    void createEmptyDatabase() throws SQLException {
+        scratch = server.name() + "_scratch";
+        execute(server, "CREATE DATABASE " + scratch + " TEMPLATE template0");
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(server.target().withDatabase(scratch).url());
+        ds.setUser(server.target().user());
+        ds.setPassword(server.target().password());
+        dataSource = ds;
+    }
+
+    @AfterEach
+    void dropIt() throws SQLException {
+        execute(server, "DROP DATABASE " + scratch + " WITH (FORCE)");
+    }
+
+    private static void execute(TestDatabase database, String sql) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private List<String> column(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static long versionedMigrationsInFolder() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty(MigratedDatabaseExtension.MIGRATIONS)))) {
+            return files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseThenIsANoOp() throws IOException {
+        assertThat(InboopMigrations.migrate(dataSource).migrationsExecuted).isEqualTo(versionedMigrationsInFolder());
+
+        assertThat(InboopMigrations.migrate(dataSource).migrationsExecuted).isZero();
+        assertThat(InboopMigrations.validate(dataSource).validationSuccessful).isTrue();
+        assertThat(InboopMigrations.info(dataSource).pending()).isEmpty();
+    }
+
+    @Test
+    void adoptsALegacyDatabaseWithoutHistoryAtVersionOne() throws Exception {
+        String v001;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/migration/V001__initial_schema.sql")) {
+            v001 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(v001);
+        }
+
+        InboopMigrations.migrate(dataSource);
+
+        assertThat(column("SELECT type || ' ' || version FROM flyway_schema_history ORDER BY installed_rank LIMIT 1"))
+                .containsExactly("BASELINE 1");
+        assertThat(InboopMigrations.info(dataSource).current().getState()).isIn(MigrationState.BASELINE,
+                MigrationState.SUCCESS);
+        assertThat(InboopMigrations.validate(dataSource).validationSuccessful).isTrue();
+    }
+
+    @Test
+    void refusesToClean() {
+        InboopMigrations.migrate(dataSource);
+
+        assertThatThrownBy(() -> InboopMigrations.flyway(dataSource).clean())
+                .isInstanceOf(FlywayException.class)
+                .hasMessageContaining("clean");
+    }
+
+    @Test
+    void runsEveryMigrationWithALockTimeout() {
+        List<String> seen = new ArrayList<>();
+        Callback probe = new Callback() {
+            @Override
+            public boolean supports(Event event, Context context) {
+                return event == Event.AFTER_EACH_MIGRATE;
+            }
+
+            @Override
+            public boolean canHandleInTransaction(Event event, Context context) {
+                return true;
+            }
+
+            @Override
+            public void handle(Event event, Context context) {
+                try (Statement statement = context.getConnection().createStatement();
+                     ResultSet rs = statement.executeQuery("SHOW lock_timeout")) {
+                    rs.next();
+                    seen.add(rs.getString(1));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public String getCallbackName() {
+                return "lock-timeout-probe";
+            }
+        };
+        Flyway probed = Flyway.configure(getClass().getClassLoader())
+                .configuration(InboopMigrations.flyway(dataSource).getConfiguration())
+                .callbacks(probe)
+                .load();
+
+        probed.migrate();
+
+        assertThat(seen).isNotEmpty().containsOnly("5s");
+    }
+}
