@@ -34,9 +34,25 @@ public final class JooqGenerator {
     private static final String STAGING_PREFIX = ".staging-";
 
     private final Path configFile;
+    private Configuration configuration;
 
     public JooqGenerator(Path configFile) {
         this.configFile = configFile;
+    }
+
+    /**
+     * Reads the configuration and loads the generator's classes now rather than when generating; returns this
+     * generator. Fails here if the configuration is invalid.
+     */
+    public JooqGenerator warmedUp() {
+        configuration();
+        try {
+            Class.forName("org.jooq.meta.postgres.PostgresDatabase", true, getClass().getClassLoader());
+            Class.forName("org.jooq.codegen.JavaGenerator", true, getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("jooq-codegen and jooq-meta must be on the helper's classpath", e);
+        }
+        return this;
     }
 
     /** What was generated: counted in the database the classes were generated from. */
@@ -55,7 +71,7 @@ public final class JooqGenerator {
         try {
             Files.createDirectories(parent);
             removeStaleStaging(parent, output.getFileName().toString());
-            Configuration configuration = load();
+            Configuration configuration = configuration();
             configuration.withJdbc(new Jdbc()
                     .withDriver("org.postgresql.Driver")
                     .withUrl(database.url())
@@ -90,6 +106,17 @@ public final class JooqGenerator {
     @FunctionalInterface
     public interface StagingStep {
         void accept(Path staging) throws IOException;
+    }
+
+    private Configuration configuration() {
+        if (configuration == null) {
+            try {
+                configuration = load();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read jOOQ configuration " + configFile.toAbsolutePath(), e);
+            }
+        }
+        return configuration;
     }
 
     private Configuration load() throws IOException {

@@ -47,6 +47,12 @@ public final class MigrationRunner {
         return new MigrationRunner(settings);
     }
 
+    /** Loads Flyway and its database plugins now rather than on the first migration; returns this runner. */
+    public MigrationRunner warmedUp() {
+        Flyway.configure().configuration(coreSettings());
+        return this;
+    }
+
     /**
      * Migrates {@code target} to the newest migration in {@code migrations}.
      *
@@ -55,13 +61,9 @@ public final class MigrationRunner {
      */
     public int migrate(JdbcTarget target, MigrationFiles migrations) {
         FailedStatementRecorder recorder = new FailedStatementRecorder();
-        Properties core = new Properties();
-        core.putAll(settings);
-        // Flyway maps plugin settings given as properties through Jackson, which it does not ship; this one
-        // goes through the PostgreSQL plugin's public configuration extension instead.
-        String transactionalLock = (String) core.remove(TRANSACTIONAL_LOCK);
+        String transactionalLock = settings.getProperty(TRANSACTIONAL_LOCK);
         FluentConfiguration configuration = Flyway.configure()
-                .configuration(core)
+                .configuration(coreSettings())
                 .dataSource(target.url(), target.user(), target.password())
                 .locations("filesystem:" + migrations.directory().toAbsolutePath())
                 .callbacks(recorder)
@@ -78,6 +80,18 @@ public final class MigrationRunner {
         } catch (FlywayException e) {
             throw failure(e, recorder, migrations.directory());
         }
+    }
+
+    /**
+     * The settings Flyway takes as properties. Flyway maps plugin settings given as properties through Jackson, which
+     * it does not ship, so {@value #TRANSACTIONAL_LOCK} is left out here and goes through the PostgreSQL plugin's
+     * public configuration extension instead.
+     */
+    private Properties coreSettings() {
+        Properties core = new Properties();
+        core.putAll(settings);
+        core.remove(TRANSACTIONAL_LOCK);
+        return core;
     }
 
     private static MigrationFailedException failure(FlywayException e, FailedStatementRecorder recorder,
