@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import com.inboop.codegen.postgres.JdbcTarget;
+import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /**
  * A fully migrated database that belongs to one test class: tests may change it freely. Injected by
@@ -21,6 +22,14 @@ public record TestDatabase(String name, JdbcTarget target) {
     /** Opens a connection; the caller closes it. */
     public Connection connect() throws SQLException {
         return target.connect();
+    }
+
+    /**
+     * Creates an empty database (no migrations) on the same server, for tests that build a schema their own way,
+     * e.g. a legacy database; the caller closes it, which drops it.
+     */
+    public ThrowawayDatabase newEmptyDatabase() {
+        return ThrowawayDatabase.create(target, name + "_empty");
     }
 
     /** A non-pooling {@link DataSource} for this database, e.g. for {@code DSL.using(dataSource, ...)}. */

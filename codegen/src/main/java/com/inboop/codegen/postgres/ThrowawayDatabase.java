@@ -15,13 +15,13 @@ import com.inboop.codegen.CodegenException;
  */
 public final class ThrowawayDatabase implements AutoCloseable {
 
-    private final EphemeralPostgres server;
+    private final JdbcTarget maintenance;
     private final String name;
     private final Thread dropOnExit;
     private boolean dropped;
 
-    private ThrowawayDatabase(EphemeralPostgres server, String name) {
-        this.server = server;
+    private ThrowawayDatabase(JdbcTarget maintenance, String name) {
+        this.maintenance = maintenance;
         this.name = name;
         this.dropOnExit = new Thread(this::drop, "drop-" + name);
         Runtime.getRuntime().addShutdownHook(dropOnExit);
@@ -29,7 +29,12 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
     /** Creates an empty database named {@code <prefix>_<random>}. */
     public static ThrowawayDatabase create(EphemeralPostgres server, String prefix) {
-        return createFrom(server, prefix, "template0");
+        return create(server.maintenance(), prefix);
+    }
+
+    /** Creates an empty database named {@code <prefix>_<random>} on the server {@code maintenance} connects to. */
+    public static ThrowawayDatabase create(JdbcTarget maintenance, String prefix) {
+        return createFrom(maintenance, prefix, "template0");
     }
 
     /**
@@ -37,14 +42,14 @@ public final class ThrowawayDatabase implements AutoCloseable {
      * milliseconds however many migrations the template holds.
      */
     public static ThrowawayDatabase copyOf(ThrowawayDatabase template, String prefix) {
-        return createFrom(template.server, prefix, template.name);
+        return createFrom(template.maintenance, prefix, template.name);
     }
 
-    private static ThrowawayDatabase createFrom(EphemeralPostgres server, String prefix, String template) {
+    private static ThrowawayDatabase createFrom(JdbcTarget maintenance, String prefix, String template) {
         String name = prefix + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        execute(server, "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\"",
+        execute(maintenance, "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\"",
                 "Could not create database " + name + " from " + template);
-        return new ThrowawayDatabase(server, name);
+        return new ThrowawayDatabase(maintenance, name);
     }
 
     /** The database's name. */
@@ -54,7 +59,7 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
     /** How to connect to this database. */
     public JdbcTarget target() {
-        return server.maintenance().withDatabase(name);
+        return maintenance.withDatabase(name);
     }
 
     @Override
@@ -72,16 +77,16 @@ public final class ThrowawayDatabase implements AutoCloseable {
             return;
         }
         dropped = true;
-        execute(server, "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)",
+        execute(maintenance, "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)",
                 "Could not drop database " + name + "; drop it by hand");
     }
 
-    private static void execute(EphemeralPostgres server, String sql, String failure) {
-        try (Connection connection = server.maintenance().connect();
+    private static void execute(JdbcTarget maintenance, String sql, String failure) {
+        try (Connection connection = maintenance.connect();
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new CodegenException(failure + " on " + server.description() + ": " + e.getMessage(), e);
+            throw new CodegenException(failure + " on " + maintenance.url() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,166 @@
+package com.inboop.codegen.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The user-visible catalog of one schema at one moment: its tables with their columns and constraints, its
+ * indexes and its enum types. Immutable.
+ *
+ * <p>{@link #structure()} renders it without physical details (oids, file nodes, column positions), so that two
+ * databases built different ways compare equal exactly when their schemas are the same.
+ *
+ * @param tables  by name
+ * @param indexes by name
+ * @param enums   by type name
+ */
+public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> indexes, Map<String, EnumType> enums) {
+
+    /** A table (or partitioned table). {@code relfilenode} changes exactly when Postgres rewrites the table. */
+    public record Table(String name, long oid, long relfilenode, Map<String, Column> columns,
+                        Map<String, Constraint> constraints) {
+    }
+
+    /** A column; {@code type} as {@code format_type} renders it, {@code defaultExpression} null when none. */
+    public record Column(String name, int position, String type, boolean notNull, String defaultExpression,
+                         String identity) {
+    }
+
+    /** A constraint; {@code type} is Postgres' contype ({@code p f u c x}), {@code definition} its DDL. */
+    public record Constraint(String name, char type, String definition, boolean validated) {
+    }
+
+    /** An index with its {@code CREATE INDEX} definition; {@code valid} is false for a failed concurrent build. */
+    public record Index(String name, String table, String definition, boolean valid) {
+    }
+
+    /** An enum type's values in their sort order. */
+    public record EnumType(String name, long oid, List<String> labels) {
+    }
+
+    /** Reads the catalog of {@code schema}, leaving out Flyway's history table. */
+    public static CatalogSnapshot read(Connection connection, String schema) throws SQLException {
+        Map<String, Map<String, Column>> columns = new TreeMap<>();
+        query(connection, """
+                SELECT c.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                       pg_get_expr(d.adbin, d.adrelid), a.attidentity
+                  FROM pg_attribute a
+                  JOIN pg_class c ON c.oid = a.attrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+                 ORDER BY c.relname, a.attnum""", schema, rs -> columns
+                .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                .put(rs.getString(2), new Column(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getString(6), rs.getString(7))));
+        Map<String, Map<String, Constraint>> constraints = new TreeMap<>();
+        query(connection, """
+                SELECT c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid), k.convalidated
+                  FROM pg_constraint k
+                  JOIN pg_class c ON c.oid = k.conrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = ?
+                 ORDER BY c.relname, k.conname""", schema, rs -> constraints
+                .computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                .put(rs.getString(2), new Constraint(rs.getString(2), rs.getString(3).charAt(0), rs.getString(4),
+                        rs.getBoolean(5))));
+        Map<String, Table> tables = new TreeMap<>();
+        query(connection, """
+                SELECT c.relname, c.oid, c.relfilenode
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> 'flyway_schema_history'""",
+                schema, rs -> tables.put(rs.getString(1), new Table(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        Collections.unmodifiableMap(columns.getOrDefault(rs.getString(1), Map.of())),
+                        Collections.unmodifiableMap(constraints.getOrDefault(rs.getString(1), Map.of())))));
+        Map<String, Index> indexes = new TreeMap<>();
+        query(connection, """
+                SELECT i.relname, t.relname, pg_get_indexdef(x.indexrelid), x.indisvalid
+                  FROM pg_index x
+                  JOIN pg_class i ON i.oid = x.indexrelid
+                  JOIN pg_class t ON t.oid = x.indrelid
+                  JOIN pg_namespace n ON n.oid = t.relnamespace
+                 WHERE n.nspname = ? AND t.relname <> 'flyway_schema_history'""", schema,
+                rs -> indexes.put(rs.getString(1), new Index(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4))));
+        Map<String, EnumType> enums = new TreeMap<>();
+        query(connection, """
+                SELECT t.typname, t.oid, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[]
+                  FROM pg_type t
+                  JOIN pg_namespace n ON n.oid = t.typnamespace
+                  JOIN pg_enum e ON e.enumtypid = t.oid
+                 WHERE n.nspname = ?
+                 GROUP BY t.typname, t.oid""", schema,
+                rs -> enums.put(rs.getString(1), new EnumType(rs.getString(1), rs.getLong(2),
+                        List.of((String[]) rs.getArray(3).getArray()))));
+        return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
+                Collections.unmodifiableMap(enums));
+    }
+
+    /**
+     * One line per schema object, sorted, without oids, file nodes or column positions: equal for two databases
+     * exactly when their schemas are.
+     */
+    public List<String> structure() {
+        TreeSet<String> lines = new TreeSet<>();
+        for (Table table : tables.values()) {
+            lines.add("table " + table.name());
+            for (Column c : table.columns().values()) {
+                lines.add("column " + table.name() + "." + c.name() + " " + c.type() + (c.notNull() ? " NOT NULL" : "")
+                        + (c.defaultExpression() == null ? "" : " DEFAULT " + c.defaultExpression())
+                        + (c.identity().isEmpty() ? "" : " IDENTITY " + c.identity()));
+            }
+            for (Constraint k : table.constraints().values()) {
+                lines.add("constraint " + table.name() + "." + k.name() + " " + k.definition()
+                        + (k.validated() ? "" : " NOT VALID"));
+            }
+        }
+        for (Index index : indexes.values()) {
+            lines.add("index " + index.definition() + (index.valid() ? "" : " INVALID"));
+        }
+        for (EnumType e : enums.values()) {
+            lines.add("enum " + e.name() + " " + String.join(",", e.labels()));
+        }
+        return List.copyOf(lines);
+    }
+
+    /** Lines of {@link #structure()} in exactly one of the two snapshots, marked {@code -} (only here) or {@code +}. */
+    public List<String> differencesTo(CatalogSnapshot other) {
+        List<String> mine = structure();
+        List<String> theirs = other.structure();
+        List<String> differences = new ArrayList<>();
+        mine.stream().filter(line -> !theirs.contains(line)).forEach(line -> differences.add("- " + line));
+        theirs.stream().filter(line -> !mine.contains(line)).forEach(line -> differences.add("+ " + line));
+        return differences;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, String schema, RowReader reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CatalogSnapshot" + Arrays.toString(structure().toArray());
+    }
+}
