@@ -26,6 +26,9 @@ public final class CodegenCommand {
         SchemaCodegen codegen = parse(args);
         SchemaCodegen.Outcome outcome = codegen.run(Boolean.getBoolean(FORCE),
                 PostgresSettings.fromEnvironment(Toolchain.current().postgresImage()));
+        for (String line : outcome.guard().render(false).split("\n")) {
+            System.out.println("[inboop-codegen] " + line);
+        }
         System.out.println("[inboop-codegen] " + outcome.summary());
     }
 

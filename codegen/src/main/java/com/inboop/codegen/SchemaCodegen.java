@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 import com.inboop.codegen.fingerprint.Fingerprint;
+import com.inboop.codegen.guard.GuardFailedException;
+import com.inboop.codegen.guard.GuardReport;
+import com.inboop.codegen.guard.MigrationGuard;
+import com.inboop.codegen.guard.lock.LockCheck;
+import com.inboop.codegen.guard.semantic.SemanticGuard;
 import com.inboop.codegen.jooq.JooqGenerator;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
@@ -16,8 +21,9 @@ import com.inboop.codegen.postgres.PostgresStartup;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /**
- * One codegen run: fingerprint the inputs and stop if the generated classes are current; otherwise provision a
- * Postgres, apply the migrations, generate the jOOQ classes, and tear the Postgres down whatever happened.
+ * One codegen run: check the migrations with the guard's static layer, fingerprint the inputs and stop if the
+ * generated classes are current; otherwise provision a Postgres, apply the migrations under the guard's semantic
+ * layer, generate the jOOQ classes, and tear the Postgres down whatever happened.
  *
  * @param migrations   the Flyway migrations folder
  * @param flywayConfig Flyway settings shared with production ({@code flyway.*} properties)
@@ -26,13 +32,16 @@ import com.inboop.codegen.postgres.ThrowawayDatabase;
  */
 public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig, Path output) {
 
-    /** What a run did, ready to print as one line. */
+    /** What a run did, ready to print as one line, and the migration guard's verdict. */
     public sealed interface Outcome permits UpToDate, Generated {
         String summary();
+
+        /** The guard's report: static only when nothing was regenerated. */
+        GuardReport guard();
     }
 
     /** Nothing changed since the classes were generated; no Postgres was started. */
-    public record UpToDate(String versionRange, long checkMillis) implements Outcome {
+    public record UpToDate(String versionRange, long checkMillis, GuardReport guard) implements Outcome {
         @Override
         public String summary() {
             return "jOOQ classes up to date with " + versionRange + " (checked in " + checkMillis + " ms)";
@@ -41,7 +50,7 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
 
     /** Classes were (re)generated; timings in milliseconds. */
     public record Generated(String postgres, long provisionMillis, int migrations, long migrateMillis, int tables,
-                            int enums, long generateMillis) implements Outcome {
+                            int enums, long generateMillis, GuardReport guard) implements Outcome {
         @Override
         public String summary() {
             return String.format("jOOQ classes generated: provision %s %d ms, migrate (%d migrations) %d ms, "
@@ -57,11 +66,30 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
      * @param settings which Postgres to provision
      */
     public Outcome run(boolean force, PostgresSettings settings) {
+        return run(force, settings, LockCheck.Mode.fromEnvironment());
+    }
+
+    /**
+     * Runs codegen unless the stored fingerprint matches, after the migration guard's static layer passed; the
+     * semantic layer watches the migrations as they apply.
+     *
+     * @param lockMode whether new migrations may be recorded in migrations.lock (a developer's build) or not (CI)
+     * @throws GuardFailedException if the migrations break the design's rules
+     */
+    public Outcome run(boolean force, PostgresSettings settings, LockCheck.Mode lockMode) {
         long start = System.nanoTime();
         MigrationFiles files = MigrationFiles.in(migrations);
+        MigrationGuard guard = new MigrationGuard(migrations, lockMode);
+        MigrationGuard.StaticResult checked = guard.checkStatic();
+        GuardReport staticReport = guard.report(checked, Optional.empty());
+        if (staticReport.hasErrors()) {
+            throw new GuardFailedException(staticReport);
+        }
         Fingerprint fingerprint = fingerprint(files);
         if (!force && Optional.of(fingerprint).equals(Fingerprint.storedIn(output))) {
-            return new UpToDate(files.versionRange(), millis(start, System.nanoTime()));
+            // These exact migrations passed the whole guard when the classes were generated.
+            checked.lock().record();
+            return new UpToDate(files.versionRange(), millis(start, System.nanoTime()), staticReport);
         }
         try (PostgresStartup startup = PostgresStartup.begin(settings)) {
             // Load Flyway and jOOQ's generator while the server starts: each takes about as long on a cold JVM.
@@ -70,13 +98,19 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
             try (EphemeralPostgres postgres = startup.await();
                  ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_codegen")) {
                 long provisioned = System.nanoTime();
-                int applied = runner.migrate(database.target(), files);
+                SemanticGuard semantic = new SemanticGuard();
+                int applied = runner.migrate(database.target(), files, semantic);
+                GuardReport report = guard.report(checked, Optional.of(semantic));
+                if (report.hasErrors()) {
+                    throw new GuardFailedException(report);
+                }
                 long migrated = System.nanoTime();
                 JooqGenerator.Generated generated = generator.generate(database.target(), output,
                         fingerprint::storeIn);
                 long done = System.nanoTime();
                 return new Generated(postgres.description(), millis(start, provisioned), applied,
-                        millis(provisioned, migrated), generated.tables(), generated.enums(), millis(migrated, done));
+                        millis(provisioned, migrated), generated.tables(), generated.enums(), millis(migrated, done),
+                        report);
             }
         }
     }

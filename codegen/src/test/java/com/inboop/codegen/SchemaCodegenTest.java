@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.inboop.codegen.fingerprint.Fingerprint;
+import com.inboop.codegen.guard.lock.LockCheck;
 import com.inboop.codegen.migrate.MigrationFailedException;
 import com.inboop.codegen.postgres.PostgresProcesses;
 import com.inboop.codegen.postgres.PostgresProvider;
@@ -50,7 +51,7 @@ class SchemaCodegenTest {
     }
 
     private SchemaCodegen.Outcome runEmbedded() {
-        return codegen.run(false, PostgresProcesses.embeddedIn(postgresDirectory));
+        return codegen.run(false, PostgresProcesses.embeddedIn(postgresDirectory), LockCheck.Mode.RECORD);
     }
 
     private Path generated(String relative) {
@@ -76,7 +77,7 @@ class SchemaCodegenTest {
     void skipsWithoutStartingPostgresWhenNothingChanged() {
         runEmbedded();
 
-        SchemaCodegen.Outcome second = codegen.run(false, NO_POSTGRES);
+        SchemaCodegen.Outcome second = codegen.run(false, NO_POSTGRES, LockCheck.Mode.RECORD);
 
         assertThat(second).isInstanceOf(SchemaCodegen.UpToDate.class);
         assertThat(second.summary()).startsWith("jOOQ classes up to date with V001 (checked in ");
@@ -87,7 +88,7 @@ class SchemaCodegenTest {
         runEmbedded();
         Files.writeString(migrations.resolve("V002__create_gadgets.sql"), "CREATE TABLE gadgets (id bigint);\n");
 
-        assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES)).isInstanceOf(PostgresUnavailableException.class);
+        assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES, LockCheck.Mode.RECORD)).isInstanceOf(PostgresUnavailableException.class);
         SchemaCodegen.Outcome outcome = runEmbedded();
 
         assertThat(outcome).isInstanceOf(SchemaCodegen.Generated.class);
@@ -95,11 +96,26 @@ class SchemaCodegenTest {
     }
 
     @Test
-    void regeneratesWhenAMigrationIsEdited() throws IOException {
-        runEmbedded();
-        Files.writeString(migrations.resolve("V001__create_widgets.sql"), "-- edited\n", java.nio.file.StandardOpenOption.APPEND);
+    void regeneratesWhenTheJooqConfigurationChanges() throws IOException {
+        Path jooqConfig = Files.copy(Fixtures.fixture("jooq-codegen.xml"), work.resolve("jooq-codegen.xml"));
+        SchemaCodegen withCopy = new SchemaCodegen(migrations, Fixtures.flywayConf(), jooqConfig, output);
+        withCopy.run(false, PostgresProcesses.embeddedIn(postgresDirectory), LockCheck.Mode.RECORD);
+        Files.writeString(jooqConfig, Files.readString(jooqConfig).replace("<logging>WARN</logging>",
+                "<logging>ERROR</logging>"));
 
-        assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES)).isInstanceOf(PostgresUnavailableException.class);
+        assertThatThrownBy(() -> withCopy.run(false, NO_POSTGRES, LockCheck.Mode.RECORD))
+                .isInstanceOf(PostgresUnavailableException.class);
+    }
+
+    @Test
+    void anEditedRecordedMigrationFailsBeforeAnyPostgresStarts() throws IOException {
+        runEmbedded();
+        Files.writeString(migrations.resolve("V001__create_widgets.sql"), "-- edited\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES, LockCheck.Mode.RECORD))
+                .isInstanceOf(com.inboop.codegen.guard.GuardFailedException.class)
+                .hasMessageContaining("V001__create_widgets.sql: IB105 error");
     }
 
     @Test
@@ -107,14 +123,14 @@ class SchemaCodegenTest {
         runEmbedded();
         com.inboop.codegen.Directories.deleteRecursively(output);
 
-        assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES)).isInstanceOf(PostgresUnavailableException.class);
+        assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES, LockCheck.Mode.RECORD)).isInstanceOf(PostgresUnavailableException.class);
     }
 
     @Test
     void forceRegeneratesUnchangedInputs() {
         runEmbedded();
 
-        assertThatThrownBy(() -> codegen.run(true, NO_POSTGRES)).isInstanceOf(PostgresUnavailableException.class);
+        assertThatThrownBy(() -> codegen.run(true, NO_POSTGRES, LockCheck.Mode.RECORD)).isInstanceOf(PostgresUnavailableException.class);
     }
 
     @Test
@@ -151,7 +167,7 @@ class SchemaCodegenTest {
         assertThatThrownBy(this::runEmbedded).isInstanceOf(MigrationFailedException.class);
 
         assertThat(generated("tables/Widgets.java")).isRegularFile();
-        assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES)).isInstanceOf(PostgresUnavailableException.class);
+        assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES, LockCheck.Mode.RECORD)).isInstanceOf(PostgresUnavailableException.class);
     }
 
     @Test
@@ -160,7 +176,7 @@ class SchemaCodegenTest {
         SchemaCodegen nothing = new SchemaCodegen(empty, Fixtures.flywayConf(), Fixtures.fixture("jooq-codegen.xml"),
                 output);
 
-        assertThatThrownBy(() -> nothing.run(false, NO_POSTGRES))
+        assertThatThrownBy(() -> nothing.run(false, NO_POSTGRES, LockCheck.Mode.RECORD))
                 .isInstanceOf(CodegenException.class)
                 .hasMessageContaining(empty.toAbsolutePath().toString())
                 .hasMessageContaining("no V*.sql migration");

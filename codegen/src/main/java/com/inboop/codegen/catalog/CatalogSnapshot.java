@@ -40,8 +40,11 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
     public record Constraint(String name, char type, String definition, boolean validated) {
     }
 
-    /** An index with its {@code CREATE INDEX} definition; {@code valid} is false for a failed concurrent build. */
-    public record Index(String name, String table, String definition, boolean valid) {
+    /**
+     * An index with its {@code CREATE INDEX} definition; {@code valid} is false for a failed concurrent build. The
+     * oid tells a new index from an existing one that was renamed (as {@code ADD CONSTRAINT ... USING INDEX} does).
+     */
+    public record Index(String name, long oid, String table, String definition, boolean valid) {
     }
 
     /** An enum type's values in their sort order. */
@@ -84,14 +87,14 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                         Collections.unmodifiableMap(constraints.getOrDefault(rs.getString(1), Map.of())))));
         Map<String, Index> indexes = new TreeMap<>();
         query(connection, """
-                SELECT i.relname, t.relname, pg_get_indexdef(x.indexrelid), x.indisvalid
+                SELECT i.relname, t.relname, pg_get_indexdef(x.indexrelid), x.indisvalid, i.oid
                   FROM pg_index x
                   JOIN pg_class i ON i.oid = x.indexrelid
                   JOIN pg_class t ON t.oid = x.indrelid
                   JOIN pg_namespace n ON n.oid = t.relnamespace
                  WHERE n.nspname = ? AND t.relname <> 'flyway_schema_history'""", schema,
-                rs -> indexes.put(rs.getString(1), new Index(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4))));
+                rs -> indexes.put(rs.getString(1), new Index(rs.getString(1), rs.getLong(5), rs.getString(2),
+                        rs.getString(3), rs.getBoolean(4))));
         Map<String, EnumType> enums = new TreeMap<>();
         query(connection, """
                 SELECT t.typname, t.oid, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[]

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import com.inboop.codegen.CodegenException;
 
 /**
- * The files of a migrations folder that Flyway reads (migrations, SQL callbacks such as {@code afterConnect.sql}, and
+ * The files of a migrations folder that Flyway reads (migrations, SQL callbacks such as {@code beforeEachMigrate.sql}, and
  * {@code *.sql.conf} script configurations), in name order.
  *
  * @param directory the folder

@@ -12,6 +12,7 @@ import java.util.Properties;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
@@ -35,6 +36,13 @@ public final class MigrationRunner {
         this.settings = settings;
     }
 
+    /** Uses the given {@code flyway.*} settings. */
+    public static MigrationRunner withSettings(Properties settings) {
+        Properties copy = new Properties();
+        copy.putAll(settings);
+        return new MigrationRunner(copy);
+    }
+
     /** Uses the {@code flyway.*} settings in {@code settingsFile} (Flyway's {@code .conf} format). */
     public static MigrationRunner withSettings(Path settingsFile) {
         Properties settings = new Properties();
@@ -56,17 +64,21 @@ public final class MigrationRunner {
     /**
      * Migrates {@code target} to the newest migration in {@code migrations}.
      *
+     * @param observers further Flyway callbacks, e.g. the migration guard's semantic layer
      * @return how many migrations were applied
      * @throws MigrationFailedException naming the script, line and Postgres' message when one fails
      */
-    public int migrate(JdbcTarget target, MigrationFiles migrations) {
+    public int migrate(JdbcTarget target, MigrationFiles migrations, Callback... observers) {
         FailedStatementRecorder recorder = new FailedStatementRecorder();
+        Callback[] callbacks = new Callback[observers.length + 1];
+        callbacks[0] = recorder;
+        System.arraycopy(observers, 0, callbacks, 1, observers.length);
         String transactionalLock = settings.getProperty(TRANSACTIONAL_LOCK);
         FluentConfiguration configuration = Flyway.configure()
                 .configuration(coreSettings())
                 .dataSource(target.url(), target.user(), target.password())
                 .locations("filesystem:" + migrations.directory().toAbsolutePath())
-                .callbacks(recorder)
+                .callbacks(callbacks)
                 // Through SLF4J, so the build shows Flyway at the level .mvn/jvm.config sets, never via JUL.
                 .loggers("slf4j");
         if (transactionalLock != null) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.inboop.codegen.Fixtures;
 import com.inboop.codegen.SchemaCodegen;
+import com.inboop.codegen.guard.lock.LockCheck;
 
 /** The server provider against a second, independent Postgres that this test starts itself. */
 class ServerPostgresTest {
@@ -49,8 +50,12 @@ class ServerPostgresTest {
         List<String> databasesBefore = EmbeddedPostgresTest.databases(server);
         List<String> objectsBefore = userObjects(server.maintenance());
 
-        SchemaCodegen.Outcome outcome = new SchemaCodegen(Fixtures.fixture("migrations/good"), Fixtures.flywayConf(),
-                Fixtures.fixture("jooq-codegen.xml"), output.resolve("jooq")).run(false, serverSettings(url, "postgres"));
+        Path migrations = java.nio.file.Files.createDirectories(output.resolve("migrations"));
+        java.nio.file.Files.copy(Fixtures.fixture("migrations/good/V001__create_widgets.sql"),
+                migrations.resolve("V001__create_widgets.sql"));
+        SchemaCodegen.Outcome outcome = new SchemaCodegen(migrations, Fixtures.flywayConf(),
+                Fixtures.fixture("jooq-codegen.xml"), output.resolve("jooq"))
+                .run(false, serverSettings(url, "postgres"), LockCheck.Mode.RECORD);
 
         assertThat(outcome).isInstanceOfSatisfying(SchemaCodegen.Generated.class, generated -> {
             assertThat(generated.postgres()).startsWith("server PostgreSQL 17");

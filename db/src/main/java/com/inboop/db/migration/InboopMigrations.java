@@ -22,7 +22,7 @@ import com.inboop.db.InboopDbException;
  * Applies the migrations shipped in this jar ({@code classpath:db/migration}) with the settings in
  * {@code com/inboop/db/migration/flyway.conf}: clean disabled, strictly in order, validated before migrating, a
  * database that holds the V001 schema without Flyway history baselined at version 1, and a {@code lock_timeout} on
- * every session (the {@code afterConnect.sql} callback). Mistakes are fixed with new migrations; there are no undo
+ * every migration (the {@code beforeEachMigrate.sql} callback). Mistakes are fixed with new migrations; there are no undo
  * migrations.
  *
  * <p>Flyway's own exceptions ({@link org.flywaydb.core.api.FlywayException}) propagate unchanged.

@@ -1,0 +1,122 @@
+package com.inboop.codegen.guard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.inboop.codegen.guard.semantic.MigrationEffect;
+
+/**
+ * The guard's verdict on a migrations folder: the findings left after approvals, the approvals in use, the locks
+ * each migration took (when the semantic layer ran), and what was recorded in the lock file.
+ *
+ * @param migrations     how many versioned migrations were checked
+ * @param violations     findings not covered by an approval, in file and line order
+ * @param approvals      approvals in use, each with the number of findings it covers
+ * @param effects        per migration, what the semantic layer saw (empty if it did not run)
+ * @param recorded       migrations appended to migrations.lock by this run
+ * @param semanticRan    whether the semantic layer ran
+ * @param staticMillis   time the static layer took
+ * @param semanticMillis time the semantic layer added to applying the migrations (0 if it did not run)
+ */
+public record GuardReport(int migrations, List<Violation> violations, Map<Approval, Integer> approvals,
+                          List<MigrationEffect> effects, List<String> recorded, boolean semanticRan,
+                          long staticMillis, long semanticMillis) {
+
+    /** True if any remaining finding is an error. */
+    public boolean hasErrors() {
+        return count(Severity.ERROR) > 0;
+    }
+
+    /** Number of remaining findings of a severity. */
+    public long count(Severity severity) {
+        return violations.stream().filter(v -> v.rule().severity() == severity).count();
+    }
+
+    /** One line for the build log. */
+    public String summary() {
+        return String.format("migration guard: %d migrations, %d errors, %d warnings, %d approvals in use (static %d ms%s)",
+                migrations, count(Severity.ERROR), count(Severity.WARNING), approvals.size(), staticMillis,
+                semanticRan ? ", semantic " + semanticMillis + " ms" : "");
+    }
+
+    /**
+     * Human-readable report: findings as {@code file:line: CODE severity: message} with their fix, approvals in
+     * use, optionally each migration's locks on existing tables, then the summary.
+     */
+    public String render(boolean withLocks) {
+        StringBuilder text = new StringBuilder();
+        violations.forEach(v -> text.append(v.render()).append('\n'));
+        if (!approvals.isEmpty()) {
+            text.append("approvals in use:\n");
+            approvals.forEach((a, covered) -> text.append("  ").append(a.file()).append(':').append(a.line())
+                    .append(": ").append(a.code()).append(" (").append(covered).append(" finding")
+                    .append(covered == 1 ? "" : "s").append(") ").append(a.reason()).append('\n'));
+        }
+        if (withLocks) {
+            for (MigrationEffect effect : effects) {
+                if (!effect.tableLocks().isEmpty()) {
+                    text.append("locks held by ").append(effect.script()).append(":\n");
+                    effect.lockReport().forEach(line -> text.append("  ").append(line).append('\n'));
+                }
+            }
+        }
+        if (!recorded.isEmpty()) {
+            text.append("recorded ").append(recorded.size() == 1 ? recorded.get(0)
+                            : recorded.size() + " files (" + recorded.get(0) + " .. " + recorded.get(recorded.size() - 1) + ")")
+                    .append(" in migrations.lock: commit the lock with the migration\n");
+        }
+        return text.append(summary()).toString();
+    }
+
+    /** The report as JSON: {@code {"violations": [...], "approvals": [...], "locks": [...], "summary": {...}}}. */
+    public String toJson() {
+        List<String> items = new ArrayList<>();
+        for (Violation v : violations) {
+            items.add("{\"file\":" + quote(v.file()) + ",\"line\":" + v.line() + ",\"code\":" + quote(v.rule().name())
+                    + ",\"severity\":" + quote(v.rule().severity().toString()) + ",\"message\":" + quote(v.message())
+                    + ",\"reason\":" + quote(v.rule().reason()) + ",\"fix\":" + quote(v.rule().fix()) + "}");
+        }
+        List<String> approvalItems = new ArrayList<>();
+        approvals.forEach((a, covered) -> approvalItems.add("{\"file\":" + quote(a.file()) + ",\"line\":" + a.line()
+                + ",\"code\":" + quote(a.code()) + ",\"reason\":" + quote(a.reason()) + ",\"covers\":" + covered + "}"));
+        List<String> lockItems = new ArrayList<>();
+        for (MigrationEffect effect : effects) {
+            effect.tableLocks().forEach((table, modes) -> lockItems.add("{\"file\":" + quote(effect.script())
+                    + ",\"table\":" + quote(table) + ",\"modes\":["
+                    + String.join(",", modes.stream().map(GuardReport::quote).toList()) + "]}"));
+        }
+        return "{\"violations\":[" + String.join(",", items) + "],\"approvals\":[" + String.join(",", approvalItems)
+                + "],\"locks\":[" + String.join(",", lockItems) + "],\"summary\":{\"migrations\":" + migrations
+                + ",\"errors\":" + count(Severity.ERROR) + ",\"warnings\":" + count(Severity.WARNING)
+                + ",\"semantic\":" + semanticRan + ",\"staticMillis\":" + staticMillis + ",\"semanticMillis\":"
+                + semanticMillis + "}}";
+    }
+
+    static Comparator<Violation> order() {
+        return Comparator.comparing(Violation::file).thenComparingInt(Violation::line)
+                .thenComparing(v -> v.rule().name());
+    }
+
+    private static String quote(String value) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
+    }
+}

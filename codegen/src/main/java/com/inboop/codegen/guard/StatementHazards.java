@@ -1,0 +1,174 @@
+package com.inboop.codegen.guard;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.inboop.codegen.guard.sql.Statement;
+import com.inboop.codegen.guard.sql.Token;
+
+/**
+ * The static statement rules (IB2xx), read from one migration's statements without a database. "Existing table"
+ * means any table this migration did not create itself: the static layer cannot know more, and the semantic layer
+ * checks what really happened.
+ */
+final class StatementHazards {
+
+    private static final Set<String> DML = Set.of("update", "insert", "delete", "merge", "copy");
+    private static final Set<String> DDL = Set.of("create", "alter", "drop", "comment", "truncate");
+
+    private final MigrationScript script;
+    private final Set<String> createdHere = new HashSet<>();
+    private final List<Violation> violations = new ArrayList<>();
+
+    private StatementHazards(MigrationScript script) {
+        this.script = script;
+    }
+
+    static List<Violation> check(MigrationScript script) {
+        StatementHazards hazards = new StatementHazards(script);
+        hazards.run();
+        return hazards.violations;
+    }
+
+    private void run() {
+        Statement firstDml = null;
+        Statement firstDdl = null;
+        List<String> newEnumValues = new ArrayList<>();
+        for (Statement statement : script.statements()) {
+            String verb = statement.tokens().get(0).kind() == Token.Kind.WORD
+                    ? statement.tokens().get(0).identifier() : "";
+            checkEnumValueUse(statement, newEnumValues);
+            if (isDml(statement, verb)) {
+                firstDml = firstDml == null ? statement : firstDml;
+            }
+            if (DDL.contains(verb)) {
+                firstDdl = firstDdl == null ? statement : firstDdl;
+            }
+            switch (verb) {
+                case "create" -> create(statement);
+                case "drop" -> drop(statement);
+                case "alter" -> alter(statement, newEnumValues);
+                case "do" -> add(statement, Rule.IB206, "DO block at line " + statement.line()
+                        + "; the semantic layer checks what it does when it runs");
+                default -> {
+                }
+            }
+        }
+        if (firstDml != null && firstDdl != null) {
+            add(firstDml, Rule.IB205, firstDml.tokens().get(0).text().toUpperCase(java.util.Locale.ROOT)
+                    + " in a migration that also changes the schema (line " + firstDdl.line() + ")");
+        }
+    }
+
+    private static boolean isDml(Statement statement, String verb) {
+        if (DML.contains(verb)) {
+            return true;
+        }
+        // WITH ... INSERT/UPDATE/DELETE: a data-modifying common table expression.
+        return verb.equals("with") && statement.tokens().stream()
+                .anyMatch(t -> t.kind() == Token.Kind.WORD && DML.contains(t.identifier()));
+    }
+
+    private void create(Statement s) {
+        int i = s.skipWords(1, new String[] {"or", "replace"}, new String[] {"unlogged"});
+        int table = s.indexAfter(i, "table");
+        if (table >= 0) {
+            int name = s.skipWords(table, new String[] {"if", "not", "exists"});
+            String created = s.nameAt(name);
+            if (created != null) {
+                createdHere.add(created);
+            }
+            return;
+        }
+        int index = s.indexAfter(s.skipWords(1, new String[] {"unique"}), "index");
+        if (index < 0) {
+            return;
+        }
+        boolean concurrently = s.indexAfter(index, "concurrently") >= 0;
+        int on = -1;
+        for (int j = index; j < s.tokens().size(); j++) {
+            if (s.tokens().get(j).isWord("on")) {
+                on = j + 1;
+                break;
+            }
+        }
+        String table2 = on < 0 ? null : s.nameAt(s.skipWords(on, new String[] {"only"}));
+        if (!concurrently && table2 != null && !createdHere.contains(table2)) {
+            add(s, Rule.IB201, "CREATE INDEX on existing table " + table2 + " without CONCURRENTLY");
+        }
+    }
+
+    private void drop(Statement s) {
+        int index = s.indexAfter(1, "index");
+        if (index >= 0 && s.indexAfter(index, "concurrently") < 0) {
+            add(s, Rule.IB202, "DROP INDEX without CONCURRENTLY");
+        }
+    }
+
+    private void alter(Statement s, List<String> newEnumValues) {
+        int type = s.indexAfter(1, "type");
+        if (type >= 0) {
+            int afterName = s.indexAfterName(type);
+            if (s.indexAfter(afterName, "rename", "value") >= 0) {
+                add(s, Rule.IB204, "ALTER TYPE " + s.nameAt(type) + " RENAME VALUE");
+            }
+            int add = s.indexAfter(afterName, "add", "value");
+            if (add >= 0) {
+                int value = s.skipWords(add, new String[] {"if", "not", "exists"});
+                if (value < s.tokens().size() && s.tokens().get(value).kind() == Token.Kind.STRING) {
+                    newEnumValues.add(s.tokens().get(value).text());
+                }
+            }
+            return;
+        }
+        int table = s.indexAfter(1, "table");
+        if (table < 0) {
+            return;
+        }
+        int name = s.skipWords(table, new String[] {"if", "exists"}, new String[] {"only"});
+        String tableName = s.nameAt(name);
+        if (tableName == null || createdHere.contains(tableName)) {
+            return;
+        }
+        for (int[] action : s.topLevelItems(s.indexAfterName(name))) {
+            boolean adds = s.indexAfter(action[0], "add") >= 0;
+            boolean constrains = s.containsWords(action[0], action[1], "foreign", "key")
+                    || s.containsWord(action[0], action[1], "references") || s.containsWord(action[0], action[1], "check");
+            if (adds && constrains && !s.containsWords(action[0], action[1], "not", "valid")) {
+                add(s, Rule.IB203, "constraint added to existing table " + tableName + " without NOT VALID"
+                        + (s.indexAfter(action[0], "add", "column") >= 0 || isAddColumnWithoutKeyword(s, action[0])
+                        ? " (a column added with REFERENCES or CHECK is validated at once)" : ""));
+            }
+        }
+    }
+
+    /** {@code ADD name type ...}: ADD followed by neither COLUMN nor CONSTRAINT nor a table constraint keyword. */
+    private static boolean isAddColumnWithoutKeyword(Statement s, int action) {
+        int after = s.indexAfter(action, "add");
+        if (after < 0 || after >= s.tokens().size()) {
+            return false;
+        }
+        Token next = s.tokens().get(after);
+        return !(next.isWord("constraint") || next.isWord("foreign") || next.isWord("check")
+                || next.isWord("unique") || next.isWord("primary") || next.isWord("exclude"));
+    }
+
+    private void checkEnumValueUse(Statement s, List<String> newEnumValues) {
+        if (newEnumValues.isEmpty()) {
+            return;
+        }
+        for (Token token : s.tokens()) {
+            if (token.kind() == Token.Kind.STRING && newEnumValues.contains(token.text())) {
+                violations.add(new Violation(script.fileName(), token.line(), Rule.IB207,
+                        "'" + token.text() + "' is used here but was added to its enum earlier in this migration"));
+                return;
+            }
+        }
+    }
+
+    private void add(Statement s, Rule rule, String message) {
+        violations.add(new Violation(script.fileName(), s.line(), rule, message));
+    }
+}

@@ -1,0 +1,103 @@
+package com.inboop.codegen.guard.semantic;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.catalog.CatalogSnapshot;
+
+/**
+ * A Flyway callback that watches each migration as it is applied: the catalog before and after it, and the table
+ * locks its transaction holds just before it commits. It sees through DO blocks and anything else the static layer
+ * cannot read. V001, the baseline, is applied but not judged.
+ */
+public final class SemanticGuard implements Callback {
+
+    private static final String LOCKS = """
+            SELECT c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+             WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+               AND l.mode <> 'AccessShareLock'
+               AND c.relkind IN ('r', 'p') AND c.relnamespace = 'public'::regnamespace
+             ORDER BY c.relname, l.mode""";
+
+    private static final MigrationVersion BASELINE = MigrationVersion.fromVersion("1");
+
+    private final List<MigrationEffect> effects = new ArrayList<>();
+    private CatalogSnapshot current;
+    private long nanos;
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        long start = System.nanoTime();
+        try {
+            Connection connection = context.getConnection();
+            if (event == Event.BEFORE_EACH_MIGRATE) {
+                if (current == null) {
+                    current = CatalogSnapshot.read(connection, "public");
+                }
+                return;
+            }
+            String script = context.getMigrationInfo().getScript();
+            CatalogSnapshot after = CatalogSnapshot.read(connection, "public");
+            if (!BASELINE.equals(context.getMigrationInfo().getVersion())) {
+                Map<String, List<String>> locks = locks(connection, current);
+                effects.add(new MigrationEffect(script, CatalogChanges.classify(script, current, after, locks), locks));
+            }
+            current = after;
+        } catch (SQLException e) {
+            throw new CodegenException("The migration guard could not read the catalog after "
+                    + context.getMigrationInfo().getScript() + ": " + e.getMessage(), e);
+        } finally {
+            nanos += System.nanoTime() - start;
+        }
+    }
+
+    /** Time spent in this layer so far (catalog snapshots and lock queries), in milliseconds. */
+    public long elapsedMillis() {
+        return nanos / 1_000_000;
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "inboop-semantic-guard";
+    }
+
+    /** What each judged migration did, in order of application. */
+    public List<MigrationEffect> effects() {
+        return List.copyOf(effects);
+    }
+
+    private static Map<String, List<String>> locks(Connection connection, CatalogSnapshot before) throws SQLException {
+        Map<String, List<String>> locks = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(LOCKS);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                if (before.tables().containsKey(rs.getString(1))) {
+                    locks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return locks;
+    }
+}

@@ -1,0 +1,83 @@
+package com.inboop.codegen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.inboop.codegen.Fixtures;
+import com.inboop.codegen.guard.MigrationGuard;
+import com.inboop.codegen.guard.lock.LockCheck;
+
+class InboopDbCliTest {
+
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return InboopDbCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path fixture(String name) throws Exception {
+        Path source = Fixtures.fixture("../guard/" + name);
+        Path copy = Files.createDirectories(work.resolve(name.replace('/', '-')));
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        // As if committed: the check then behaves the same locally and under CI=true.
+        new MigrationGuard(copy, LockCheck.Mode.RECORD).checkStatic().lock().record();
+        return copy;
+    }
+
+    @Test
+    void exitsZeroOnACleanFolder() throws Exception {
+        assertThat(run("check", fixture("IB201/good").toString(), "--static-only")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 errors");
+    }
+
+    @Test
+    void exitsOneWithFileLineCodeAndFixOnViolations() throws Exception {
+        assertThat(run("check", fixture("IB201/bad").toString(), "--static-only")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("V002__create_widgets_size_index.sql:1: IB201 error: CREATE INDEX on existing table widgets")
+                .contains("    fix: CREATE INDEX CONCURRENTLY");
+    }
+
+    @Test
+    void printsJsonOnRequest() throws Exception {
+        assertThat(run("check", fixture("IB205/bad").toString(), "--static-only", "--format", "json")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("{\"violations\":[{\"file\":\"V002__add_notes_to_widgets.sql\",\"line\":3,\"code\":\"IB205\","
+                        + "\"severity\":\"error\"")
+                .endsWith("\"summary\":{\"migrations\":2,\"errors\":1,\"warnings\":0,\"semantic\":false,"
+                        + "\"staticMillis\":" + out.toString(StandardCharsets.UTF_8).replaceAll("(?s).*\"staticMillis\":(\\d+).*", "$1")
+                        + ",\"semanticMillis\":0}}");
+    }
+
+    @Test
+    void exitsTwoOnUsageErrorsSayingWhatIsWrong() {
+        assertThat(run("lint", "migrations")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the only command is 'check'").contains("usage:");
+
+        err.reset();
+        assertThat(run("check", work.resolve("missing").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing is not a folder");
+
+        err.reset();
+        assertThat(run("check", work.toString(), "--format", "xml")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format takes text or json, not 'xml'");
+    }
+}

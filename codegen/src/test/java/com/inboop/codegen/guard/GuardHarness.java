@@ -1,0 +1,57 @@
+package com.inboop.codegen.guard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.inboop.codegen.Fixtures;
+import com.inboop.codegen.guard.lock.LockCheck;
+import com.inboop.codegen.guard.semantic.SemanticGuard;
+import com.inboop.codegen.migrate.MigrationFiles;
+import com.inboop.codegen.migrate.MigrationRunner;
+import com.inboop.codegen.postgres.EphemeralPostgres;
+import com.inboop.codegen.postgres.ThrowawayDatabase;
+
+/** Runs the guard on a folder the way the build does: static layer, then (if clean) the semantic one. */
+final class GuardHarness {
+
+    private GuardHarness() {
+    }
+
+    static GuardReport check(Path folder, EphemeralPostgres server, LockCheck.Mode mode) {
+        MigrationGuard guard = new MigrationGuard(folder, mode);
+        MigrationGuard.StaticResult checked = guard.checkStatic();
+        GuardReport staticReport = guard.report(checked, Optional.empty());
+        if (staticReport.hasErrors()) {
+            return staticReport;
+        }
+        SemanticGuard semantic = new SemanticGuard();
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_guard_test")) {
+            MigrationRunner.withSettings(Fixtures.flywayConf())
+                    .migrate(database.target(), MigrationFiles.in(folder), semantic);
+        }
+        return guard.report(checked, Optional.of(semantic));
+    }
+
+    /** Copies a fixture folder under src/test/resources to {@code into}, so the guard may write a lock there. */
+    static Path copy(String fixture, Path into) {
+        Path source = Fixtures.fixture("../" + fixture);
+        try (Stream<Path> files = Files.list(source)) {
+            Files.createDirectories(into);
+            for (Path file : files.toList()) {
+                Files.copy(file, into.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return into;
+    }
+
+    static List<Rule> rules(GuardReport report) {
+        return report.violations().stream().map(Violation::rule).distinct().toList();
+    }
+}

@@ -1,0 +1,60 @@
+package com.inboop.codegen.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Cases the fixtures do not show: what the lexer must not mistake for a hazard, and spellings it must see. */
+class StatementHazardsTest {
+
+    private static List<Rule> rules(String sql) {
+        return StatementHazards.check(MigrationScript.parse("V002__x.sql", 2, sql)).stream().map(Violation::rule).toList();
+    }
+
+    @Test
+    void ignoresHazardsInsideCommentsStringsAndDollarQuotes() {
+        assertThat(rules("""
+                -- CREATE INDEX i ON widgets (c);
+                /* DROP INDEX i; */
+                COMMENT ON TABLE widgets IS 'UPDATE widgets SET x = 1; CREATE INDEX i ON widgets (c)';
+                """)).isEmpty();
+    }
+
+    @Test
+    void allowsIndexesAndConstraintsOnATableCreatedInTheSameMigration() {
+        assertThat(rules("""
+                CREATE TABLE IF NOT EXISTS public.gadgets (id bigint PRIMARY KEY, widget_id bigint);
+                CREATE INDEX gadgets_widget_id_idx ON gadgets (widget_id);
+                ALTER TABLE gadgets ADD CONSTRAINT gadgets_widget_id_fkey FOREIGN KEY (widget_id) REFERENCES widgets (id);
+                """)).isEmpty();
+    }
+
+    @Test
+    void seesUniqueIndexesAndSchemaQualifiedTables() {
+        assertThat(rules("CREATE UNIQUE INDEX IF NOT EXISTS i ON ONLY public.widgets (c)")).containsExactly(Rule.IB201);
+    }
+
+    @Test
+    void seesAColumnAddedWithAnInlineReferenceOrCheck() {
+        assertThat(rules("ALTER TABLE widgets ADD COLUMN team_id bigint REFERENCES teams (id)"))
+                .containsExactly(Rule.IB203);
+        assertThat(rules("ALTER TABLE widgets ADD size int CHECK (size > 0)")).containsExactly(Rule.IB203);
+        assertThat(rules("ALTER TABLE widgets ADD COLUMN size int, ADD CONSTRAINT c CHECK (size > 0) NOT VALID"))
+                .isEmpty();
+    }
+
+    @Test
+    void seesDataChangesWrittenAsCommonTableExpressions() {
+        assertThat(rules("""
+                ALTER TABLE widgets ADD COLUMN notes text;
+                WITH w AS (SELECT id FROM widgets) UPDATE widgets SET notes = 'x' FROM w WHERE widgets.id = w.id;
+                """)).containsExactly(Rule.IB205);
+    }
+
+    @Test
+    void allowsADataOnlyMigration() {
+        assertThat(rules("UPDATE widgets SET notes = label WHERE notes IS NULL;")).isEmpty();
+    }
+}

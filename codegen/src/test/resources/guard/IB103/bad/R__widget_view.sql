@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW widget_labels AS SELECT label FROM widgets;

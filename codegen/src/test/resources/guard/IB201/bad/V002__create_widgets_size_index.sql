@@ -1,0 +1,1 @@
+CREATE INDEX widgets_size_idx ON widgets (size);

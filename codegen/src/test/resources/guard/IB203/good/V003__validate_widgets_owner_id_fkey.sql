@@ -1,0 +1,1 @@
+ALTER TABLE widgets VALIDATE CONSTRAINT widgets_owner_id_fkey;

@@ -1,0 +1,3 @@
+ALTER TABLE widgets ADD COLUMN notes text;
+
+UPDATE widgets SET notes = label;

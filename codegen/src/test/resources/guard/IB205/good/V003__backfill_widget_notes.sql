@@ -1,0 +1,1 @@
+UPDATE widgets SET notes = label WHERE notes IS NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE widgets RENAME COLUMN label TO title;

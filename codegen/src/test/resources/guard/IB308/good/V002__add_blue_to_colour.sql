@@ -1,0 +1,1 @@
+ALTER TYPE colour ADD VALUE 'BLUE';

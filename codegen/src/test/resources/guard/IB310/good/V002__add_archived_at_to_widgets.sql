@@ -1,0 +1,1 @@
+ALTER TABLE widgets ADD COLUMN archived_at timestamptz;

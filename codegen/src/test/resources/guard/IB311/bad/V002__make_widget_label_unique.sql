@@ -1,0 +1,1 @@
+ALTER TABLE widgets ADD CONSTRAINT widgets_label_key UNIQUE (label);

@@ -1,0 +1,2 @@
+-- inboop:approve IB206
+ALTER TABLE widgets ADD COLUMN notes text;

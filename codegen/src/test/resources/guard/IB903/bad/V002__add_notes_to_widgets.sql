@@ -1,0 +1,2 @@
+-- inboop:approve IB206 there used to be a DO block here
+ALTER TABLE widgets ADD COLUMN notes text;
