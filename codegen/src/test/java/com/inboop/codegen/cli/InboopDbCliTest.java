@@ -30,11 +30,12 @@ class InboopDbCliTest {
     }
 
     private Path fixture(String name) throws Exception {
-        Path source = Fixtures.fixture("../guard/" + name);
         Path copy = Files.createDirectories(work.resolve(name.replace('/', '-')));
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
+        for (String folder : java.util.List.of("baseline", name)) {
+            try (Stream<Path> files = Files.list(Fixtures.fixture("../guard/" + folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()));
+                }
             }
         }
         // As if committed: the check then behaves the same locally and under CI=true.

@@ -37,13 +37,19 @@ final class GuardHarness {
         return guard.report(checked, Optional.of(semantic));
     }
 
-    /** Copies a fixture folder under src/test/resources to {@code into}, so the guard may write a lock there. */
+    /**
+     * Copies a fixture folder under src/test/resources to {@code into}, so the guard may write a lock there, with
+     * the shared baseline guard/baseline/V001__initial_schema.sql (the fixture folders hold only what follows it).
+     */
     static Path copy(String fixture, Path into) {
-        Path source = Fixtures.fixture("../" + fixture);
-        try (Stream<Path> files = Files.list(source)) {
+        try {
             Files.createDirectories(into);
-            for (Path file : files.toList()) {
-                Files.copy(file, into.resolve(file.getFileName()));
+            for (String folder : List.of("guard/baseline", fixture)) {
+                try (Stream<Path> files = Files.list(Fixtures.fixture("../" + folder))) {
+                    for (Path file : files.toList()) {
+                        Files.copy(file, into.resolve(file.getFileName()));
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

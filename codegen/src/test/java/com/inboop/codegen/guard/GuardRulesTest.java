@@ -20,8 +20,9 @@ import com.inboop.codegen.postgres.EmbeddedPostgres;
 import com.inboop.codegen.postgres.PostgresProcesses;
 
 /**
- * Every rule against its fixtures under src/test/resources/guard/CODE: the {@code bad} migrations trigger exactly
- * that rule, the {@code good} variant passes. The lock rules (IB105 to IB108) are specified in LockCheckTest.
+ * Every rule against its fixtures under src/test/resources/guard/CODE, each applied after the shared
+ * guard/baseline V001: the {@code bad} migrations trigger exactly that rule, the {@code good} variant passes. The
+ * lock rules (IB105 to IB108) are specified in LockCheckTest.
  */
 class GuardRulesTest {
 
