@@ -2,7 +2,6 @@ package com.inboop.codegen.migrate;
 
 import java.util.Optional;
 
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
@@ -10,19 +9,13 @@ import org.flywaydb.core.api.callback.Event;
  * Remembers which script and statement Flyway was running when a migration failed. Flyway's exception types that
  * carry this are internal; its callback API is public, so the location comes from here.
  */
-final class FailedStatementRecorder implements Callback {
+final class FailedStatementRecorder extends MigrationObserver {
 
     private String script;
     private String statement;
 
-    @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR || event == Event.AFTER_EACH_MIGRATE_ERROR;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
+    FailedStatementRecorder() {
+        super(Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR, Event.AFTER_EACH_MIGRATE_ERROR);
     }
 
     @Override
@@ -33,11 +26,6 @@ final class FailedStatementRecorder implements Callback {
         if (event == Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR && context.getStatement() != null) {
             statement = context.getStatement().getSql();
         }
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "inboop-failed-statement-recorder";
     }
 
     /** The failing script's name as Flyway reports it, relative to the location. */

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.migrate.MigrationObserver;
 import com.inboop.codegen.junit.TestDatabase;
 
 /** The production entry point, on empty and legacy databases made next to the extension's test database. */
@@ -127,17 +128,7 @@ class InboopMigrationsTest {
     @Test
     void runsEveryMigrationWithALockTimeout() throws IOException {
         Map<String, String> seen = new TreeMap<>();
-        Callback probe = new Callback() {
-            @Override
-            public boolean supports(Event event, Context context) {
-                return event == Event.AFTER_EACH_MIGRATE;
-            }
-
-            @Override
-            public boolean canHandleInTransaction(Event event, Context context) {
-                return true;
-            }
-
+        Callback probe = new MigrationObserver(Event.AFTER_EACH_MIGRATE) {
             @Override
             public void handle(Event event, Context context) {
                 try (Statement statement = context.getConnection().createStatement();
@@ -147,11 +138,6 @@ class InboopMigrationsTest {
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
-            }
-
-            @Override
-            public String getCallbackName() {
-                return "lock-timeout-probe";
             }
         };
         Flyway probed = Flyway.configure(getClass().getClassLoader())

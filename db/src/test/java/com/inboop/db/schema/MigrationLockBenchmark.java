@@ -23,6 +23,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.migrate.MigrationObserver;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 import com.inboop.db.migration.InboopMigrations;
@@ -61,17 +62,7 @@ class MigrationLockBenchmark {
             CatalogSnapshot before = snapshot(dataSource);
 
             List<String[]> migrations = new ArrayList<>(); // script, start nanos, end nanos
-            Callback boundaries = new Callback() {
-                @Override
-                public boolean supports(Event event, Context context) {
-                    return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
-                }
-
-                @Override
-                public boolean canHandleInTransaction(Event event, Context context) {
-                    return true;
-                }
-
+            Callback boundaries = new MigrationObserver(Event.BEFORE_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE) {
                 @Override
                 public void handle(Event event, Context context) {
                     if (event == Event.BEFORE_EACH_MIGRATE) {
@@ -80,11 +71,6 @@ class MigrationLockBenchmark {
                     } else {
                         migrations.get(migrations.size() - 1)[2] = Long.toString(System.nanoTime());
                     }
-                }
-
-                @Override
-                public String getCallbackName() {
-                    return "benchmark-boundaries";
                 }
             };
             Flyway flyway = Flyway.configure(getClass().getClassLoader())

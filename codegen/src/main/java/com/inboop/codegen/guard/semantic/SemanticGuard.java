@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
 import com.inboop.codegen.CodegenException;
 import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.migrate.MigrationObserver;
 
 /**
  * A Flyway callback that watches each migration as it is applied: the catalog before and after it, and the table
  * locks its transaction holds just before it commits. It sees through DO blocks and anything else the static layer
  * cannot read. V001, the baseline, is applied but not judged.
  */
-public final class SemanticGuard implements Callback {
+public final class SemanticGuard extends MigrationObserver {
 
     private static final String LOCKS = """
             SELECT c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
@@ -37,14 +37,8 @@ public final class SemanticGuard implements Callback {
     private CatalogSnapshot current;
     private long nanos;
 
-    @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
+    public SemanticGuard() {
+        super(Event.BEFORE_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE);
     }
 
     @Override
@@ -76,11 +70,6 @@ public final class SemanticGuard implements Callback {
     /** Time spent in this layer so far (catalog snapshots and lock queries), in milliseconds. */
     public long elapsedMillis() {
         return nanos / 1_000_000;
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "inboop-semantic-guard";
     }
 
     /** What each judged migration did, in order of application. */
