@@ -1,0 +1,22 @@
+package com.inboop.db.status;
+
+import java.util.Map;
+
+/**
+ * How many rows have each status, and how many have none yet (legacy rows a backfill has not reached).
+ *
+ * @param byStatus every status of the enum, 0 when none
+ * @param unset    rows whose status is NULL
+ * @param <S>      the generated enum
+ */
+public record StatusCounts<S extends Enum<S>>(Map<S, Long> byStatus, long unset) {
+
+    public StatusCounts {
+        byStatus = Map.copyOf(byStatus);
+    }
+
+    /** The count for one status. */
+    public long of(S status) {
+        return byStatus.getOrDefault(status, 0L);
+    }
+}

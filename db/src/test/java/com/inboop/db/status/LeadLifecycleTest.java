@@ -1,0 +1,135 @@
+package com.inboop.db.status;
+
+import static com.inboop.db.schema.Tables.LEADS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.junit.TestDatabase;
+import com.inboop.db.NotFoundException;
+import com.inboop.db.Seed;
+import com.inboop.db.schema.enums.LeadStatus;
+
+@ExtendWith(MigratedDatabaseExtension.class)
+class LeadLifecycleTest {
+
+    private final DSLContext dsl;
+    private final Seed seed;
+    private final LeadLifecycle lifecycle;
+    private long workspace;
+
+    LeadLifecycleTest(TestDatabase database) {
+        this.dsl = Seed.dsl(database);
+        this.seed = new Seed(dsl);
+        this.lifecycle = new LeadLifecycle(dsl);
+    }
+
+    @BeforeEach
+    void freshWorkspace() {
+        workspace = seed.workspace("shop");
+    }
+
+    private LeadStatus stored(long lead) {
+        return dsl.select(LEADS.STATUS).from(LEADS).where(LEADS.ID.eq(lead)).fetchOne().value1();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LeadStatus.class, names = {"CONVERTED", "CLOSED", "LOST"})
+    void aNewLeadMayBecomeAnyFinalStatus(LeadStatus target) {
+        long lead = seed.lead(workspace, LeadStatus.NEW, "MANUAL", 1);
+
+        assertThat(lifecycle.change(workspace, lead, LeadStatus.NEW, target)).isEqualTo(new LeadTransition(true, target));
+        assertThat(stored(lead)).isEqualTo(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LeadStatus.class, names = {"CONVERTED", "CLOSED", "LOST"})
+    void finalStatusesNeverReopenAndTheErrorNamesBoth(LeadStatus finalStatus) {
+        long lead = seed.lead(workspace, finalStatus, "MANUAL", 1);
+
+        assertThatThrownBy(() -> lifecycle.change(workspace, lead, finalStatus, LeadStatus.NEW))
+                .isInstanceOfSatisfying(IllegalLeadTransitionException.class, e -> {
+                    assertThat(e.from()).isEqualTo(finalStatus);
+                    assertThat(e.to()).isEqualTo(LeadStatus.NEW);
+                })
+                .hasMessage("A lead cannot go from " + finalStatus + " to NEW: " + finalStatus
+                        + " is final; create a new lead instead");
+        assertThat(stored(lead)).isEqualTo(finalStatus);
+    }
+
+    @Test
+    void aLegacyLeadWithoutStatusCountsAsNew() {
+        long lead = seed.lead(workspace, null, "MANUAL", 1);
+
+        assertThat(lifecycle.change(workspace, lead, LeadStatus.NEW, LeadStatus.LOST).applied()).isTrue();
+        assertThat(stored(lead)).isEqualTo(LeadStatus.LOST);
+    }
+
+    @Test
+    void aStaleExpectationChangesNothingAndReportsTheCurrentStatus() {
+        long lead = seed.lead(workspace, LeadStatus.NEW, "MANUAL", 1);
+        lifecycle.change(workspace, lead, LeadStatus.NEW, LeadStatus.CONVERTED);
+
+        assertThat(lifecycle.change(workspace, lead, LeadStatus.NEW, LeadStatus.LOST))
+                .isEqualTo(new LeadTransition(false, LeadStatus.CONVERTED));
+        assertThat(stored(lead)).isEqualTo(LeadStatus.CONVERTED);
+    }
+
+    @Test
+    void concurrentChangesLoseNoUpdateAndLeaveNoIllegalStatus() throws Exception {
+        List<Long> leads = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            leads.add(seed.lead(workspace, LeadStatus.NEW, "MANUAL", i));
+        }
+        LeadStatus[] targets = {LeadStatus.CONVERTED, LeadStatus.CLOSED, LeadStatus.LOST};
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (long lead : leads) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<LeadTransition>> attempts = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    LeadStatus target = targets[t % targets.length];
+                    attempts.add(pool.submit(() -> {
+                        start.await();
+                        return lifecycle.change(workspace, lead, LeadStatus.NEW, target);
+                    }));
+                }
+                start.countDown();
+                List<LeadTransition> applied = new ArrayList<>();
+                for (Future<LeadTransition> attempt : attempts) {
+                    if (attempt.get().applied()) {
+                        applied.add(attempt.get());
+                    }
+                }
+
+                assertThat(applied).hasSize(1);
+                assertThat(stored(lead)).isEqualTo(applied.get(0).current());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anotherWorkspacesLeadIsNotFoundAndUntouched() {
+        long foreign = seed.lead(seed.workspace("elsewhere"), LeadStatus.NEW, "MANUAL", 1);
+
+        assertThatThrownBy(() -> lifecycle.change(workspace, foreign, LeadStatus.NEW, LeadStatus.LOST))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(stored(foreign)).isEqualTo(LeadStatus.NEW);
+    }
+}
