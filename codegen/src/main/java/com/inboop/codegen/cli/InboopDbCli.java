@@ -1,6 +1,7 @@
 package com.inboop.codegen.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,40 +10,20 @@ import java.util.Optional;
 import java.util.Properties;
 
 import com.inboop.codegen.CodegenException;
-import com.inboop.codegen.Toolchain;
-import com.inboop.codegen.guard.GuardReport;
-import com.inboop.codegen.guard.MigrationGuard;
-import com.inboop.codegen.guard.lock.LockCheck;
-import com.inboop.codegen.guard.semantic.SemanticGuard;
 import com.inboop.codegen.migrate.MigrationFailedException;
-import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
-import com.inboop.codegen.postgres.EphemeralPostgres;
-import com.inboop.codegen.postgres.PostgresSettings;
-import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /**
- * {@code check DIR [--format text|json] [--static-only] [--locks] [--ci] [--flyway-config FILE]}: runs the migration
- * guard on a folder of Flyway migrations, both layers unless told otherwise (the semantic one on a throwaway
- * Postgres chosen by {@code -Dinboop.postgres}). Exit status: 0 no errors, 1 errors, 2 usage or I/O problem.
- *
- * <pre>./mvnw -q -pl codegen compile exec:java -Dexec.args="check migrations/"</pre>
+ * The developer's command line, run from the repository root:
+ * {@code ./mvnw -q -pl codegen compile exec:java -Dexec.args="check migrations/"}. Commands: {@code check} (the
+ * migration guard) and {@code diff} (the change report). Exit status: 0 clean, 1 errors or breaking changes,
+ * 2 usage or I/O problem.
  */
 public final class InboopDbCli {
 
     static final int CLEAN = 0;
-    static final int VIOLATIONS = 1;
+    static final int FAILED = 1;
     static final int USAGE = 2;
-
-    private static final String USAGE_TEXT = """
-            usage: check DIR [--format text|json] [--static-only] [--locks] [--ci] [--flyway-config FILE]
-              DIR              a folder of Flyway migrations, e.g. migrations/
-              --format json    machine-readable report on standard output
-              --static-only    files only, no Postgres (milliseconds)
-              --locks          also list the locks each migration held on existing tables
-              --ci             never write migrations.lock; a migration missing from it is an error (also CI=true)
-              --flyway-config  Flyway settings to apply the migrations with
-                               (default: db/src/main/resources/com/inboop/db/migration/flyway.conf if present)""";
 
     private static final Path DEFAULT_FLYWAY_CONFIG =
             Path.of("db/src/main/resources/com/inboop/db/migration/flyway.conf");
@@ -51,54 +32,37 @@ public final class InboopDbCli {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        System.exit(status);
+        System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command; returns the exit status. */
+    /** Runs a command; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options;
+        List<String> rest = new ArrayList<>(List.of(args));
+        String command = rest.isEmpty() ? "" : rest.remove(0);
         try {
-            options = Options.parse(args);
+            return switch (command) {
+                case "check" -> CheckCommand.run(rest, out);
+                case "diff" -> DiffCommand.run(rest, out);
+                default -> throw new IllegalArgumentException(command.isEmpty() ? "no command given"
+                        : "unknown command '" + command + "'; the commands are check and diff");
+            };
         } catch (IllegalArgumentException e) {
             err.println("inboop-db: " + e.getMessage());
-            err.println(USAGE_TEXT);
+            err.println("usage:\n" + CheckCommand.USAGE_TEXT + "\n" + DiffCommand.USAGE_TEXT);
             return USAGE;
-        }
-        try {
-            GuardReport report = check(options);
-            out.println(options.json() ? report.toJson() : report.render(options.locks()));
-            return report.hasErrors() ? VIOLATIONS : CLEAN;
         } catch (MigrationFailedException e) {
             err.println(e.getMessage());
-            return VIOLATIONS;
-        } catch (CodegenException | java.io.UncheckedIOException e) {
+            return FAILED;
+        } catch (CodegenException | UncheckedIOException e) {
             err.println("inboop-db: " + e.getMessage());
             return USAGE;
         }
     }
 
-    private static GuardReport check(Options options) {
-        MigrationGuard guard = new MigrationGuard(options.directory(), options.lockMode());
-        MigrationGuard.StaticResult checked = guard.checkStatic();
-        if (options.staticOnly()) {
-            return guard.report(checked, Optional.empty());
-        }
-        GuardReport staticReport = guard.report(checked, Optional.empty());
-        if (staticReport.hasErrors()) {
-            return staticReport; // applying migrations that break static rules proves nothing more
-        }
-        SemanticGuard semantic = new SemanticGuard();
-        try (EphemeralPostgres postgres = PostgresSettings.fromEnvironment(Toolchain.current().postgresImage()).start();
-             ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_guard")) {
-            runner(options).migrate(database.target(), MigrationFiles.in(options.directory()), semantic);
-        }
-        return guard.report(checked, Optional.of(semantic));
-    }
-
-    private static MigrationRunner runner(Options options) {
-        if (options.flywayConfig().isPresent()) {
-            return MigrationRunner.withSettings(options.flywayConfig().get());
+    /** Flyway settings: the given file, else db's flyway.conf when run from the repository root, else defaults. */
+    static MigrationRunner runner(Optional<Path> flywayConfig) {
+        if (flywayConfig.isPresent()) {
+            return MigrationRunner.withSettings(flywayConfig.get());
         }
         if (Files.isRegularFile(DEFAULT_FLYWAY_CONFIG)) {
             return MigrationRunner.withSettings(DEFAULT_FLYWAY_CONFIG);
@@ -106,57 +70,5 @@ public final class InboopDbCli {
         Properties defaults = new Properties();
         defaults.setProperty("flyway.postgresql.transactional.lock", "false");
         return MigrationRunner.withSettings(defaults);
-    }
-
-    /** Parsed command line. */
-    record Options(Path directory, boolean json, boolean staticOnly, boolean locks, LockCheck.Mode lockMode,
-                   Optional<Path> flywayConfig) {
-
-        static Options parse(String[] args) {
-            List<String> rest = new ArrayList<>(List.of(args));
-            if (rest.isEmpty() || !rest.remove(0).equals("check")) {
-                throw new IllegalArgumentException("the only command is 'check'");
-            }
-            Path directory = null;
-            boolean json = false;
-            boolean staticOnly = false;
-            boolean locks = false;
-            LockCheck.Mode mode = LockCheck.Mode.fromEnvironment();
-            Path flywayConfig = null;
-            for (int i = 0; i < rest.size(); i++) {
-                String arg = rest.get(i);
-                switch (arg) {
-                    case "--format" -> {
-                        String format = i + 1 < rest.size() ? rest.get(++i) : "";
-                        if (!format.equals("json") && !format.equals("text")) {
-                            throw new IllegalArgumentException("--format takes text or json, not '" + format + "'");
-                        }
-                        json = format.equals("json");
-                    }
-                    case "--static-only" -> staticOnly = true;
-                    case "--locks" -> locks = true;
-                    case "--ci" -> mode = LockCheck.Mode.VERIFY;
-                    case "--flyway-config" -> {
-                        if (i + 1 >= rest.size()) {
-                            throw new IllegalArgumentException("--flyway-config needs a file");
-                        }
-                        flywayConfig = Path.of(rest.get(++i));
-                    }
-                    default -> {
-                        if (arg.startsWith("--") || directory != null) {
-                            throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-                        }
-                        directory = Path.of(arg);
-                    }
-                }
-            }
-            if (directory == null) {
-                throw new IllegalArgumentException("check needs the migrations folder, e.g. check migrations/");
-            }
-            if (!Files.isDirectory(directory)) {
-                throw new IllegalArgumentException(directory.toAbsolutePath() + " is not a folder");
-            }
-            return new Options(directory, json, staticOnly, locks, mode, Optional.ofNullable(flywayConfig));
-        }
     }
 }

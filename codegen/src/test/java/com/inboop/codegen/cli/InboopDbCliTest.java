@@ -71,7 +71,8 @@ class InboopDbCliTest {
     @Test
     void exitsTwoOnUsageErrorsSayingWhatIsWrong() {
         assertThat(run("lint", "migrations")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the only command is 'check'").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'lint'; the commands are check and diff")
+                .contains("usage:");
 
         err.reset();
         assertThat(run("check", work.resolve("missing").toString())).isEqualTo(2);

@@ -1,0 +1,56 @@
+package com.inboop.codegen.diff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.Directories;
+import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.migrate.MigrationFiles;
+import com.inboop.codegen.migrate.MigrationRunner;
+import com.inboop.codegen.postgres.EphemeralPostgres;
+import com.inboop.codegen.postgres.ThrowawayDatabase;
+
+/**
+ * Builds the schema of two points on throwaway databases and diffs their catalogs with {@link SchemaDiff}. The
+ * migrations of each point are copied to a temporary folder, deleted afterwards.
+ */
+public final class SchemaComparison {
+
+    private SchemaComparison() {
+    }
+
+    /** The changes from {@code from} to {@code to}, on databases of {@code postgres}. */
+    public static List<SchemaChange> compare(MigrationSource from, MigrationSource to, Path repository,
+                                             MigrationRunner runner, EphemeralPostgres postgres) {
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("inboop-diff-");
+            Path fromFolder = from.extractTo(repository, Files.createDirectory(work.resolve("from")));
+            Path toFolder = to.extractTo(repository, Files.createDirectory(work.resolve("to")));
+            return SchemaDiff.between(snapshot(postgres, runner, fromFolder), snapshot(postgres, runner, toFolder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary folder for the diff", e);
+        } finally {
+            if (work != null) {
+                Directories.deleteRecursively(work);
+            }
+        }
+    }
+
+    private static CatalogSnapshot snapshot(EphemeralPostgres postgres, MigrationRunner runner, Path folder) {
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_diff")) {
+            runner.migrate(database.target(), MigrationFiles.in(folder));
+            try (Connection connection = database.target().connect()) {
+                return CatalogSnapshot.read(connection, "public");
+            }
+        } catch (SQLException e) {
+            throw new CodegenException("Cannot read the catalog built from " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}
