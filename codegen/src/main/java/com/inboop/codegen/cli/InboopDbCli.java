@@ -16,7 +16,7 @@ import com.inboop.codegen.migrate.MigrationRunner;
 /**
  * The developer's command line, run from the repository root:
  * {@code ./mvnw -q -pl codegen compile exec:java -Dexec.args="check migrations/"}. Commands: {@code check} (the
- * migration guard) and {@code diff} (the change report). Exit status: 0 clean, 1 errors or breaking changes,
+ * migration guard), {@code diff} (the change report) and {@code align} (proposals toward the design). Exit status: 0 clean, 1 errors or breaking changes,
  * 2 usage or I/O problem.
  */
 public final class InboopDbCli {
@@ -43,12 +43,14 @@ public final class InboopDbCli {
             return switch (command) {
                 case "check" -> CheckCommand.run(rest, out);
                 case "diff" -> DiffCommand.run(rest, out);
+                case "align" -> AlignCommand.run(rest, out);
                 default -> throw new IllegalArgumentException(command.isEmpty() ? "no command given"
-                        : "unknown command '" + command + "'; the commands are check and diff");
+                        : "unknown command '" + command + "'; the commands are check, diff and align");
             };
         } catch (IllegalArgumentException e) {
             err.println("inboop-db: " + e.getMessage());
-            err.println("usage:\n" + CheckCommand.USAGE_TEXT + "\n" + DiffCommand.USAGE_TEXT);
+            err.println("usage:\n" + CheckCommand.USAGE_TEXT + "\n" + DiffCommand.USAGE_TEXT + "\n"
+                    + AlignCommand.USAGE_TEXT);
             return USAGE;
         } catch (MigrationFailedException e) {
             err.println(e.getMessage());

@@ -71,7 +71,7 @@ class InboopDbCliTest {
     @Test
     void exitsTwoOnUsageErrorsSayingWhatIsWrong() {
         assertThat(run("lint", "migrations")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'lint'; the commands are check and diff")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'lint'; the commands are check, diff and align")
                 .contains("usage:");
 
         err.reset();

@@ -1,0 +1,190 @@
+package com.inboop.codegen.align;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.inboop.codegen.Fixtures;
+import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.guard.MigrationGuard;
+import com.inboop.codegen.guard.GuardReport;
+import com.inboop.codegen.guard.lock.LockCheck;
+import com.inboop.codegen.guard.semantic.SemanticGuard;
+import com.inboop.codegen.migrate.MigrationFiles;
+import com.inboop.codegen.migrate.MigrationRunner;
+import com.inboop.codegen.postgres.EmbeddedPostgres;
+import com.inboop.codegen.postgres.JdbcTarget;
+import com.inboop.codegen.postgres.PostgresProcesses;
+import com.inboop.codegen.postgres.ThrowawayDatabase;
+
+/** align on the migrations, on legacy and drifted databases (round trip), on conflicts, with a read-only role. */
+class AlignTest {
+
+    @TempDir
+    static Path serverDirectory;
+
+    private static EmbeddedPostgres server;
+    private static CatalogSnapshot design;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startPostgresAndReadTheDesign() {
+        server = EmbeddedPostgres.start(PostgresProcesses.embeddedIn(serverDirectory));
+        design = SchemaSources.design(designFile(), server);
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        server.close();
+    }
+
+    private static Path designFile() {
+        return Fixtures.projectMigrations().resolveSibling("design").resolve("target-schema.sql");
+    }
+
+    private static MigrationRunner runner() {
+        return MigrationRunner.withSettings(Fixtures.flywayConf());
+    }
+
+    private static void execute(JdbcTarget target, String sql) throws SQLException {
+        try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String v001() throws IOException {
+        return Files.readString(Fixtures.projectMigrations().resolve("V001__initial_schema.sql"));
+    }
+
+    @Test
+    void theMigrationsHaveEverythingTheDesignAsksFor() {
+        SchemaSources.Source migrations = SchemaSources.migrations(Fixtures.projectMigrations(), runner(), server);
+
+        AlignmentReport report = Alignment.between(migrations.catalog(), design);
+
+        assertThat(report.missing()).isEmpty();
+        assertThat(report.needsApproval()).isEmpty();
+        assertThat(report.proposals()).isEmpty();
+        assertThat(migrations.nextVersion()).isEqualTo(MigrationFiles.in(Fixtures.projectMigrations()).scripts().size() + 1);
+    }
+
+    @Test
+    void aLegacyDatabaseRoundTripsToAligned() throws Exception {
+        try (ThrowawayDatabase legacy = ThrowawayDatabase.create(server, "inboop_legacy")) {
+            execute(legacy.target(), v001());
+
+            roundTrip(legacy, List.of());
+        }
+    }
+
+    @Test
+    void aDriftedDatabaseRoundTripsWithoutProposingWhatItHas() throws Exception {
+        try (ThrowawayDatabase drifted = ThrowawayDatabase.create(server, "inboop_drifted")) {
+            execute(drifted.target(), v001());
+            execute(drifted.target(), """
+                    ALTER TABLE conversations ADD COLUMN archived_at timestamptz;
+                    ALTER TABLE messages ADD COLUMN metadata jsonb;
+                    CREATE INDEX messages_conversation_id_created_at_idx ON messages (conversation_id, created_at, id);
+                    CREATE TYPE payment_status AS ENUM ('UNPAID', 'PENDING');
+                    """);
+
+            List<String> proposals = roundTrip(drifted, List.of("add_archived_at_to_conversations",
+                    "add_metadata_to_messages", "create_index_messages_conversation_id_created_at_idx",
+                    "create_payment_status_enum"));
+
+            assertThat(proposals).contains("add_values_to_payment_status_enum");
+        }
+    }
+
+    @Test
+    void conflictsAreReportedAndNeverProposed() throws Exception {
+        try (ThrowawayDatabase conflicting = ThrowawayDatabase.create(server, "inboop_conflict")) {
+            execute(conflicting.target(), v001());
+            execute(conflicting.target(), """
+                    ALTER TABLE conversations ADD COLUMN intent_confidence double precision;
+                    CREATE TYPE intent_label AS ENUM ('PURCHASE_INTENT', 'PRODUCT_INQUIRY', 'ORDER_STATUS',
+                        'PAYMENT_CONFIRMATION', 'RETURN_OR_EXCHANGE', 'COMPLAINT', 'GENERAL', 'SPAM', 'WHOLESALE');
+                    """);
+
+            AlignmentReport report = Alignment.between(SchemaSources.live(conflicting.target()).catalog(), design);
+
+            assertThat(report.needsApproval()).anySatisfy(line -> assertThat(line)
+                    .startsWith("column conversations.intent_confidence is double precision, the design says "
+                            + "numeric(4,3)"));
+            assertThat(report.needsApproval()).anySatisfy(line -> assertThat(line)
+                    .startsWith("enum intent_label is [PURCHASE_INTENT").contains("WHOLESALE"));
+            assertThat(report.proposals()).noneMatch(p -> p.sql().contains("intent_confidence"))
+                    .noneMatch(p -> p.sql().contains("TYPE intent_label") || p.sql().contains("public.intent_label"));
+            assertThat(report.aligned()).isFalse();
+        }
+    }
+
+    @Test
+    void readsALiveDatabaseWithARoleThatCanOnlyConnectAndNeverWritesToIt() throws Exception {
+        try (ThrowawayDatabase legacy = ThrowawayDatabase.create(server, "inboop_readonly")) {
+            execute(legacy.target(), v001());
+            execute(legacy.target(), "DO $$ BEGIN CREATE ROLE catalog_reader LOGIN; "
+                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            JdbcTarget reader = new JdbcTarget(legacy.target().url(), "catalog_reader", "");
+
+            SchemaSources.Source source = SchemaSources.live(reader);
+
+            assertThat(source.catalog().tables()).containsKey("conversations");
+            assertThat(source.nextVersion()).isEqualTo(2);
+            try (Connection connection = SchemaSources.readOnly(legacy.target());
+                 Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.execute("CREATE TABLE written_by_align (id int)"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("read-only transaction");
+            }
+        }
+    }
+
+    /**
+     * align → the proposals, applied to the database after its V001 baseline, pass both guard layers → align
+     * reports nothing missing.
+     *
+     * @return the proposals' descriptions
+     */
+    private List<String> roundTrip(ThrowawayDatabase database, List<String> notProposed) throws IOException {
+        SchemaSources.Source source = SchemaSources.live(database.target());
+        AlignmentReport report = Alignment.between(source.catalog(), design);
+        assertThat(report.needsApproval()).isEmpty();
+        List<String> descriptions = report.proposals().stream().map(ProposedMigration::description).toList();
+        notProposed.forEach(description -> assertThat(descriptions).doesNotContain(description));
+
+        Path migrations = Files.createDirectories(work.resolve("migrations"));
+        Files.copy(Fixtures.projectMigrations().resolve("V001__initial_schema.sql"),
+                migrations.resolve("V001__initial_schema.sql"));
+        Files.copy(Fixtures.projectMigrations().resolve("beforeEachMigrate.sql"),
+                migrations.resolve("beforeEachMigrate.sql"));
+        ProposalWriter.write(report.proposals(), source.nextVersion(), migrations);
+        // Both guard layers, the semantic one on the very database the proposals were made for.
+        MigrationGuard guard = new MigrationGuard(migrations, LockCheck.Mode.RECORD);
+        MigrationGuard.StaticResult checked = guard.checkStatic();
+        SemanticGuard semantic = new SemanticGuard();
+        runner().migrate(database.target(), MigrationFiles.in(migrations), semantic);
+        GuardReport verdict = guard.report(checked, Optional.of(semantic));
+        assertThat(verdict.violations()).as(verdict.render(false)).isEmpty();
+        assertThat(verdict.effects()).hasSize(descriptions.size());
+
+        AlignmentReport after = Alignment.between(SchemaSources.live(database.target()).catalog(), design);
+        assertThat(after.missing()).as(after.render()).isEmpty();
+        assertThat(after.needsApproval()).as(after.render()).isEmpty();
+        return descriptions;
+    }
+}

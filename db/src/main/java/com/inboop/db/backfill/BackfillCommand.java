@@ -1,0 +1,94 @@
+package com.inboop.db.backfill;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.CloseableDSLContext;
+import org.jooq.impl.DSL;
+
+import com.inboop.db.InboopDbException;
+
+/**
+ * Runs backfills from the command line against a database:
+ * {@code --url jdbc:postgresql://HOST/DB --user U [--password P] --job NAME|all [--batch-size N] [--dry-run]}.
+ * From this repository: {@code ./mvnw -q -pl db exec:java -Dexec.mainClass=com.inboop.db.backfill.BackfillCommand
+ * -Dexec.args="--url ... --job all --dry-run"}. Exit status 0 done, 1 a job failed, 2 usage.
+ */
+public final class BackfillCommand {
+
+    /** Every job, in the order {@code all} runs them (leads first: they are the cheapest). */
+    public static final Map<String, BackfillJob> JOBS = jobs();
+
+    private BackfillCommand() {
+    }
+
+    private static Map<String, BackfillJob> jobs() {
+        Map<String, BackfillJob> jobs = new LinkedHashMap<>();
+        for (BackfillJob job : List.of(new LeadStatusBackfill(), new ContactLinkBackfill(),
+                new FirstMessageAtBackfill(), new ConversationCountsBackfill(), new MessageOriginBackfill())) {
+            jobs.put(job.name(), job);
+        }
+        return Map.copyOf(jobs);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        boolean dryRun = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--dry-run")) {
+                dryRun = true;
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i], args[++i]);
+            } else {
+                return usage("unexpected argument '" + args[i] + "'");
+            }
+        }
+        if (!options.containsKey("--url") || !options.containsKey("--job")) {
+            return usage("--url and --job are required");
+        }
+        List<BackfillJob> selected = new ArrayList<>();
+        String job = options.get("--job");
+        if (job.equals("all")) {
+            for (String name : List.of("lead-status", "contact-links", "first-message-at", "conversation-counts",
+                    "message-origin")) {
+                selected.add(JOBS.get(name));
+            }
+        } else if (JOBS.containsKey(job)) {
+            selected.add(JOBS.get(job));
+        } else {
+            return usage("unknown job '" + job + "'; the jobs are " + String.join(", ", JOBS.keySet()) + " and all");
+        }
+        BackfillOptions backfill = BackfillOptions.defaults().withDryRun(dryRun);
+        try {
+            if (options.containsKey("--batch-size")) {
+                backfill = backfill.withBatchSize(Integer.parseInt(options.get("--batch-size")));
+            }
+            try (CloseableDSLContext dsl = DSL.using(options.get("--url"), options.getOrDefault("--user", "postgres"),
+                    options.getOrDefault("--password", ""))) {
+                BackfillRunner runner = new BackfillRunner(dsl, System.out::println);
+                for (BackfillJob each : selected) {
+                    runner.run(each, backfill);
+                }
+            }
+            return 0;
+        } catch (NumberFormatException e) {
+            return usage("--batch-size takes a number, was '" + options.get("--batch-size") + "'");
+        } catch (InboopDbException | org.jooq.exception.DataAccessException e) {
+            System.err.println("backfill failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(String problem) {
+        System.err.println("backfill: " + problem);
+        System.err.println("usage: --url jdbc:postgresql://HOST:PORT/DB [--user U] [--password P] --job NAME|all "
+                + "[--batch-size N] [--dry-run]");
+        return 2;
+    }
+}

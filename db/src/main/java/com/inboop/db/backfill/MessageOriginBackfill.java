@@ -1,0 +1,48 @@
+package com.inboop.db.backfill;
+
+import static com.inboop.db.schema.Tables.MESSAGES;
+
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * {@code messages.direction}, {@code sender_type} and {@code sent_at} from the legacy columns: a message from the
+ * customer is INBOUND from a CUSTOMER, any other OUTBOUND from an AGENT (the legacy schema cannot tell automations
+ * apart); sent_at is the stored created_at. Each column is filled only where it is still NULL.
+ */
+public final class MessageOriginBackfill implements BackfillJob {
+
+    private static final Condition NEEDED = MESSAGES.DIRECTION.isNull().or(MESSAGES.SENDER_TYPE.isNull())
+            .or(MESSAGES.SENT_AT.isNull());
+
+    @Override
+    public String name() {
+        return "message-origin";
+    }
+
+    @Override
+    public long remaining(DSLContext dsl) {
+        return dsl.fetchCount(MESSAGES, NEEDED);
+    }
+
+    @Override
+    public List<Long> nextIds(DSLContext dsl, long afterId, int limit) {
+        return dsl.select(MESSAGES.ID).from(MESSAGES).where(MESSAGES.ID.gt(afterId).and(NEEDED))
+                .orderBy(MESSAGES.ID).limit(limit).fetch(MESSAGES.ID);
+    }
+
+    @Override
+    public int fill(DSLContext tx, List<Long> ids) {
+        return tx.update(MESSAGES)
+                .set(MESSAGES.DIRECTION, DSL.coalesce(MESSAGES.DIRECTION,
+                        DSL.when(MESSAGES.IS_FROM_CUSTOMER, DSL.inline("INBOUND")).otherwise(DSL.inline("OUTBOUND"))))
+                .set(MESSAGES.SENDER_TYPE, DSL.coalesce(MESSAGES.SENDER_TYPE,
+                        DSL.when(MESSAGES.IS_FROM_CUSTOMER, DSL.inline("CUSTOMER")).otherwise(DSL.inline("AGENT"))))
+                .set(MESSAGES.SENT_AT, DSL.coalesce(MESSAGES.SENT_AT, MESSAGES.CREATED_AT))
+                .where(MESSAGES.ID.in(ids).and(NEEDED))
+                .execute();
+    }
+}
