@@ -22,7 +22,8 @@ import com.inboop.codegen.postgres.ThrowawayDatabase;
  * class's database made with {@code CREATE DATABASE ... TEMPLATE}. Everything is dropped and stopped when the test
  * JVM's run ends.
  *
- * <p>The migrations folder and Flyway settings come from the system properties {@value #MIGRATIONS} and
+ * <p>Test methods, constructors and lifecycle methods get a {@link TestDatabase}, or the server itself as an
+ * {@link EphemeralPostgres}. The migrations folder and Flyway settings come from the system properties {@value #MIGRATIONS} and
  * {@value #FLYWAY_CONF}, which the parent POM's Surefire configuration sets.
  */
 public final class MigratedDatabaseExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -52,11 +53,20 @@ public final class MigratedDatabaseExtension implements BeforeAllCallback, After
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == TestDatabase.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == TestDatabase.class || type == EphemeralPostgres.class;
     }
 
+    /**
+     * A {@link TestDatabase} of the test class, or the JVM-wide {@link EphemeralPostgres} itself for tests that make
+     * databases of their own on it (they must not close it).
+     */
     @Override
-    public TestDatabase resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (parameter.getParameter().getType() == EphemeralPostgres.class) {
+            return context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(Template.class, key -> Template.create(), Template.class).server();
+        }
         ClassDatabase database = context.getStore(NAMESPACE).get(ClassDatabase.class, ClassDatabase.class);
         if (database == null) {
             throw new ParameterResolutionException("No test database for " + context.getDisplayName()

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.postgresql.ds.PGSimpleDataSource;
-
 import com.inboop.codegen.postgres.JdbcTarget;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 
@@ -34,10 +32,6 @@ public record TestDatabase(String name, JdbcTarget target) {
 
     /** A non-pooling {@link DataSource} for this database, e.g. for {@code DSL.using(dataSource, ...)}. */
     public DataSource dataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(target.url());
-        dataSource.setUser(target.user());
-        dataSource.setPassword(target.password());
-        return dataSource;
+        return target.dataSource();
     }
 }

@@ -5,6 +5,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
 /**
  * Where and as whom to connect: a JDBC URL with its credentials. Immutable; {@link #toString()} hides the password.
  */
@@ -19,6 +23,15 @@ public record JdbcTarget(String url, String user, String password) {
     /** Opens a new connection; the caller closes it. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
+    }
+
+    /** A non-pooling {@link DataSource} for this target, e.g. for Flyway or jOOQ in tests and tools. */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return dataSource;
     }
 
     /** The same server and credentials, another database. */

@@ -12,9 +12,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.inboop.codegen.Fixtures;
@@ -25,32 +25,25 @@ import com.inboop.codegen.guard.lock.LockCheck;
 import com.inboop.codegen.guard.semantic.SemanticGuard;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
-import com.inboop.codegen.postgres.EmbeddedPostgres;
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.JdbcTarget;
-import com.inboop.codegen.postgres.PostgresProcesses;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /** align on the migrations, on legacy and drifted databases (round trip), on conflicts, with a read-only role. */
+@ExtendWith(MigratedDatabaseExtension.class)
 class AlignTest {
 
-    @TempDir
-    static Path serverDirectory;
-
-    private static EmbeddedPostgres server;
+    private static EphemeralPostgres server;
     private static CatalogSnapshot design;
 
     @TempDir
     Path work;
 
     @BeforeAll
-    static void startPostgresAndReadTheDesign() {
-        server = EmbeddedPostgres.start(PostgresProcesses.embeddedIn(serverDirectory));
+    static void readTheDesign(EphemeralPostgres shared) {
+        server = shared;
         design = SchemaSources.design(designFile(), server);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        server.close();
     }
 
     private static Path designFile() {

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.inboop.codegen.Fixtures;
@@ -27,29 +27,22 @@ import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationObserver;
 import com.inboop.codegen.migrate.MigrationRunner;
-import com.inboop.codegen.postgres.EmbeddedPostgres;
-import com.inboop.codegen.postgres.PostgresProcesses;
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /** The change report on the project's own history and on constructed breaking changes. */
+@ExtendWith(MigratedDatabaseExtension.class)
 class SchemaDiffTest {
 
-    @TempDir
-    static Path serverDirectory;
-
-    private static EmbeddedPostgres server;
+    private static EphemeralPostgres server;
 
     @TempDir
     Path work;
 
     @BeforeAll
-    static void startPostgres() {
-        server = EmbeddedPostgres.start(PostgresProcesses.embeddedIn(serverDirectory));
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        server.close();
+    static void useTheSharedPostgres(EphemeralPostgres shared) {
+        server = shared;
     }
 
     private static MigrationRunner runner() {

@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.inboop.codegen.Fixtures;
@@ -27,8 +27,8 @@ import com.inboop.codegen.guard.semantic.SemanticGuard;
 import com.inboop.codegen.migrate.MigrationFailedException;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
-import com.inboop.codegen.postgres.EmbeddedPostgres;
-import com.inboop.codegen.postgres.PostgresProcesses;
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /**
@@ -40,6 +40,7 @@ import com.inboop.codegen.postgres.ThrowawayDatabase;
  * <p>Each example's {@code -- N.sql} sections become migrations V001, V002, ...; V001 is the baseline, as in our own
  * folder. Unlike the build, both layers always run, so the table shows everything each layer sees.
  */
+@ExtendWith(MigratedDatabaseExtension.class)
 class CorpusConformanceTest {
 
     private static final Pattern SECTION = Pattern.compile("(?m)^-- (\\d+)\\.sql\\s*$");
@@ -47,21 +48,14 @@ class CorpusConformanceTest {
     @TempDir
     static Path work;
 
-    private static EmbeddedPostgres server;
+    private static EphemeralPostgres server;
     private static Path corpus;
 
     @BeforeAll
-    static void startPostgres() {
+    static void findTheCorpus(EphemeralPostgres shared) {
         corpus = Path.of(System.getProperty("inboop.corpus.dir", "missing")).resolve("eugene");
         assumeTrue(Files.isRegularFile(corpus.resolve("INDEX.tsv")), "no corpus at " + corpus);
-        server = EmbeddedPostgres.start(PostgresProcesses.embeddedIn(work.resolve("postgres")));
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (server != null) {
-            server.close();
-        }
+        server = shared;
     }
 
     /**

@@ -8,42 +8,35 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.inboop.codegen.guard.lock.LockCheck;
-import com.inboop.codegen.postgres.EmbeddedPostgres;
-import com.inboop.codegen.postgres.PostgresProcesses;
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.postgres.EphemeralPostgres;
 
 /**
  * Every rule against its fixtures under src/test/resources/guard/CODE, each applied after the shared
  * guard/baseline V001: the {@code bad} migrations trigger exactly that rule, the {@code good} variant passes. The
  * lock rules (IB105 to IB108) are specified in LockCheckTest.
  */
+@ExtendWith(MigratedDatabaseExtension.class)
 class GuardRulesTest {
 
     private static final Set<Rule> SPECIFIED_ELSEWHERE = EnumSet.of(Rule.IB105, Rule.IB106, Rule.IB107, Rule.IB108);
 
-    @TempDir
-    static Path serverDirectory;
-
-    private static EmbeddedPostgres server;
+    private static EphemeralPostgres server;
 
     @TempDir
     Path work;
 
     @BeforeAll
-    static void startPostgres() {
-        server = EmbeddedPostgres.start(PostgresProcesses.embeddedIn(serverDirectory));
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        server.close();
+    static void useTheSharedPostgres(EphemeralPostgres shared) {
+        server = shared;
     }
 
     static Stream<Rule> rulesWithFixtures() {

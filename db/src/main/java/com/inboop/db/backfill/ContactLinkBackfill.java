@@ -24,26 +24,19 @@ import org.jooq.impl.DSL;
  * <p>When the application (or another run) creates the same handle at the same time, the unique constraint decides:
  * the loser's freshly made contact is removed in the same transaction and the winner's is used.
  */
-public final class ContactLinkBackfill implements BackfillJob {
+public final class ContactLinkBackfill extends KeysetBackfill {
 
     private static final Condition NEEDED = CONVERSATIONS.CONTACT_ID.isNull()
             .and(CONVERSATIONS.CUSTOMER_HANDLE.isNotNull())
             .and(CONVERSATIONS.DELETED_AT.isNull());
 
+    public ContactLinkBackfill() {
+        super(CONVERSATIONS, CONVERSATIONS.ID, NEEDED);
+    }
+
     @Override
     public String name() {
         return "contact-links";
-    }
-
-    @Override
-    public long remaining(DSLContext dsl) {
-        return dsl.fetchCount(CONVERSATIONS, NEEDED);
-    }
-
-    @Override
-    public List<Long> nextIds(DSLContext dsl, long afterId, int limit) {
-        return dsl.select(CONVERSATIONS.ID).from(CONVERSATIONS).where(CONVERSATIONS.ID.gt(afterId).and(NEEDED))
-                .orderBy(CONVERSATIONS.ID).limit(limit).fetch(CONVERSATIONS.ID);
     }
 
     @Override

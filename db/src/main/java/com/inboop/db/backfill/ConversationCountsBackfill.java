@@ -14,24 +14,17 @@ import org.jooq.impl.DSL;
  * {@code conversations.lead_count} and {@code order_count} from the live (not soft-deleted) leads and orders. Only
  * counts still NULL are filled: once set, the application keeps them current.
  */
-public final class ConversationCountsBackfill implements BackfillJob {
+public final class ConversationCountsBackfill extends KeysetBackfill {
 
     private static final Condition NEEDED = CONVERSATIONS.LEAD_COUNT.isNull().or(CONVERSATIONS.ORDER_COUNT.isNull());
+
+    public ConversationCountsBackfill() {
+        super(CONVERSATIONS, CONVERSATIONS.ID, NEEDED);
+    }
 
     @Override
     public String name() {
         return "conversation-counts";
-    }
-
-    @Override
-    public long remaining(DSLContext dsl) {
-        return dsl.fetchCount(CONVERSATIONS, NEEDED);
-    }
-
-    @Override
-    public List<Long> nextIds(DSLContext dsl, long afterId, int limit) {
-        return dsl.select(CONVERSATIONS.ID).from(CONVERSATIONS).where(CONVERSATIONS.ID.gt(afterId).and(NEEDED))
-                .orderBy(CONVERSATIONS.ID).limit(limit).fetch(CONVERSATIONS.ID);
     }
 
     @Override

@@ -13,25 +13,18 @@ import org.jooq.impl.DSL;
  * {@code conversations.first_message_at} from the conversation's earliest message. Conversations without messages
  * stay NULL and are counted as unresolved.
  */
-public final class FirstMessageAtBackfill implements BackfillJob {
+public final class FirstMessageAtBackfill extends KeysetBackfill {
 
     private static final Condition NEEDED = CONVERSATIONS.FIRST_MESSAGE_AT.isNull()
             .and(DSL.exists(DSL.selectOne().from(MESSAGES).where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID))));
 
+    public FirstMessageAtBackfill() {
+        super(CONVERSATIONS, CONVERSATIONS.ID, NEEDED);
+    }
+
     @Override
     public String name() {
         return "first-message-at";
-    }
-
-    @Override
-    public long remaining(DSLContext dsl) {
-        return dsl.fetchCount(CONVERSATIONS, NEEDED);
-    }
-
-    @Override
-    public List<Long> nextIds(DSLContext dsl, long afterId, int limit) {
-        return dsl.select(CONVERSATIONS.ID).from(CONVERSATIONS).where(CONVERSATIONS.ID.gt(afterId).and(NEEDED))
-                .orderBy(CONVERSATIONS.ID).limit(limit).fetch(CONVERSATIONS.ID);
     }
 
     @Override

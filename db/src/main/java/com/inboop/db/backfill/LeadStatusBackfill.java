@@ -10,24 +10,17 @@ import org.jooq.DSLContext;
 import com.inboop.db.schema.enums.LeadStatus;
 
 /** {@code leads.status}: NULL (legacy leads, from before the column) becomes NEW. */
-public final class LeadStatusBackfill implements BackfillJob {
+public final class LeadStatusBackfill extends KeysetBackfill {
 
     private static final Condition NEEDED = LEADS.STATUS.isNull();
+
+    public LeadStatusBackfill() {
+        super(LEADS, LEADS.ID, NEEDED);
+    }
 
     @Override
     public String name() {
         return "lead-status";
-    }
-
-    @Override
-    public long remaining(DSLContext dsl) {
-        return dsl.fetchCount(LEADS, NEEDED);
-    }
-
-    @Override
-    public List<Long> nextIds(DSLContext dsl, long afterId, int limit) {
-        return dsl.select(LEADS.ID).from(LEADS).where(LEADS.ID.gt(afterId).and(NEEDED)).orderBy(LEADS.ID).limit(limit)
-                .fetch(LEADS.ID);
     }
 
     @Override

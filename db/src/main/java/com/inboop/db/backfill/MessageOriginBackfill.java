@@ -13,25 +13,18 @@ import org.jooq.impl.DSL;
  * customer is INBOUND from a CUSTOMER, any other OUTBOUND from an AGENT (the legacy schema cannot tell automations
  * apart); sent_at is the stored created_at. Each column is filled only where it is still NULL.
  */
-public final class MessageOriginBackfill implements BackfillJob {
+public final class MessageOriginBackfill extends KeysetBackfill {
 
     private static final Condition NEEDED = MESSAGES.DIRECTION.isNull().or(MESSAGES.SENDER_TYPE.isNull())
             .or(MESSAGES.SENT_AT.isNull());
 
+    public MessageOriginBackfill() {
+        super(MESSAGES, MESSAGES.ID, NEEDED);
+    }
+
     @Override
     public String name() {
         return "message-origin";
-    }
-
-    @Override
-    public long remaining(DSLContext dsl) {
-        return dsl.fetchCount(MESSAGES, NEEDED);
-    }
-
-    @Override
-    public List<Long> nextIds(DSLContext dsl, long afterId, int limit) {
-        return dsl.select(MESSAGES.ID).from(MESSAGES).where(MESSAGES.ID.gt(afterId).and(NEEDED))
-                .orderBy(MESSAGES.ID).limit(limit).fetch(MESSAGES.ID);
     }
 
     @Override

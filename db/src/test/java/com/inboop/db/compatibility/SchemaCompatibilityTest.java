@@ -18,7 +18,6 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
@@ -35,13 +34,6 @@ class SchemaCompatibilityTest {
         this.server = server;
     }
 
-    private static DataSource dataSource(ThrowawayDatabase database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(database.target().url());
-        dataSource.setUser(database.target().user());
-        dataSource.setPassword(database.target().password());
-        return dataSource;
-    }
 
     private static void execute(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -66,7 +58,7 @@ class SchemaCompatibilityTest {
     @Test
     void anOldDatabaseNamesTheMissingColumnAndEnumValue() throws SQLException {
         try (ThrowawayDatabase old = server.newEmptyDatabase()) {
-            DataSource dataSource = dataSource(old);
+            DataSource dataSource = old.target().dataSource();
             // A legacy database whose payment_status was made by hand, one value short; it then stops at V022.
             execute(dataSource, new String(readV001()));
             execute(dataSource, "CREATE TYPE payment_status AS ENUM ('UNPAID', 'PENDING', 'PARTIALLY_PAID', 'PAID', "
@@ -96,7 +88,7 @@ class SchemaCompatibilityTest {
     @Test
     void aColumnOfAnotherTypeIsReported() throws SQLException {
         try (ThrowawayDatabase drifted = server.newEmptyDatabase()) {
-            DataSource dataSource = dataSource(drifted);
+            DataSource dataSource = drifted.target().dataSource();
             execute(dataSource, new String(readV001()));
             execute(dataSource, "ALTER TABLE conversations ADD COLUMN intent_confidence double precision");
             InboopMigrations.migrate(dataSource);
@@ -112,7 +104,7 @@ class SchemaCompatibilityTest {
     @Test
     void aNewerDatabaseWithExtraColumnsValuesAndMigrationsIsCompatible(@TempDir Path newer) throws Exception {
         try (ThrowawayDatabase ahead = server.newEmptyDatabase()) {
-            DataSource dataSource = dataSource(ahead);
+            DataSource dataSource = ahead.target().dataSource();
             InboopMigrations.migrate(dataSource);
             // What the next jar's migration might add; this jar does not know it.
             Files.writeString(newer.resolve("V900__add_notes_and_a_label.sql"), """

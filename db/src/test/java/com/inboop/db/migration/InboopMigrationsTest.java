@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.migrate.MigrationObserver;
@@ -52,11 +51,7 @@ class InboopMigrationsTest {
     void createEmptyDatabase() throws SQLException {
         scratch = server.name() + "_scratch";
         execute(server, "CREATE DATABASE " + scratch + " TEMPLATE template0");
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(server.target().withDatabase(scratch).url());
-        ds.setUser(server.target().user());
-        ds.setPassword(server.target().password());
-        dataSource = ds;
+        dataSource = server.target().withDatabase(scratch).dataSource();
     }
 
     @AfterEach

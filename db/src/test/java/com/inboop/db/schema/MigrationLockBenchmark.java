@@ -19,7 +19,6 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
@@ -53,7 +52,7 @@ class MigrationLockBenchmark {
     void measureLocksAndRewritesOnALegacyDatabase(TestDatabase server) throws Exception {
         int conversations = Integer.getInteger("bench.conversations", 1_000_000);
         try (ThrowawayDatabase legacy = server.newEmptyDatabase()) {
-            DataSource dataSource = dataSource(legacy);
+            DataSource dataSource = legacy.target().dataSource();
             long seedStart = System.nanoTime();
             seed(dataSource, conversations);
             System.out.printf("seeded %,d conversations, %,d messages, %,d leads, %,d orders in %.1f s%n",
@@ -204,11 +203,4 @@ class MigrationLockBenchmark {
         }
     }
 
-    private static DataSource dataSource(ThrowawayDatabase database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(database.target().url());
-        dataSource.setUser(database.target().user());
-        dataSource.setPassword(database.target().password());
-        return dataSource;
-    }
 }

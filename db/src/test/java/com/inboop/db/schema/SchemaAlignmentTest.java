@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
@@ -77,7 +76,7 @@ class SchemaAlignmentTest {
 
     /** Migrates, checks that a second migrate is a no-op and validate passes, and returns the catalog. */
     private static CatalogSnapshot migrateTwiceAndSnapshot(ThrowawayDatabase database) throws SQLException {
-        DataSource dataSource = dataSource(database);
+        DataSource dataSource = database.target().dataSource();
         assertThat(InboopMigrations.migrate(dataSource).success).isTrue();
         CatalogSnapshot after;
         try (Connection connection = dataSource.getConnection()) {
@@ -92,13 +91,6 @@ class SchemaAlignmentTest {
         return after;
     }
 
-    private static DataSource dataSource(ThrowawayDatabase database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(database.target().url());
-        dataSource.setUser(database.target().user());
-        dataSource.setPassword(database.target().password());
-        return dataSource;
-    }
 
     private static void execute(ThrowawayDatabase database, String sql) throws SQLException {
         try (Connection connection = database.target().connect(); Statement statement = connection.createStatement()) {
