@@ -79,8 +79,7 @@ public final class MigrationRunner {
                 .dataSource(target.url(), target.user(), target.password())
                 .locations("filesystem:" + migrations.directory().toAbsolutePath())
                 .callbacks(callbacks)
-                // Through SLF4J, so the build shows Flyway at the level .mvn/jvm.config sets, never via JUL.
-                .loggers("slf4j");
+                .loggers(QuietFlywayLog.class.getName());
         if (transactionalLock != null) {
             configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
                     .setTransactionalLock(Boolean.parseBoolean(transactionalLock.trim()));
