@@ -30,7 +30,7 @@ public final class BackfillCommand {
                 new FirstMessageAtBackfill(), new ConversationCountsBackfill(), new MessageOriginBackfill())) {
             jobs.put(job.name(), job);
         }
-        return Map.copyOf(jobs);
+        return java.util.Collections.unmodifiableMap(jobs);
     }
 
     public static void main(String[] args) {
@@ -55,10 +55,7 @@ public final class BackfillCommand {
         List<BackfillJob> selected = new ArrayList<>();
         String job = options.get("--job");
         if (job.equals("all")) {
-            for (String name : List.of("lead-status", "contact-links", "first-message-at", "conversation-counts",
-                    "message-origin")) {
-                selected.add(JOBS.get(name));
-            }
+            selected.addAll(JOBS.values());
         } else if (JOBS.containsKey(job)) {
             selected.add(JOBS.get(job));
         } else {
