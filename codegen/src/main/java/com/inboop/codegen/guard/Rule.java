@@ -25,7 +25,7 @@ public enum Rule {
     IB106(Severity.ERROR, "an applied migration was deleted",
             "restore the file (git checkout origin/main -- migrations/FILE); migrations are never removed"),
     IB107(Severity.ERROR, "a migration is not recorded in migrations/migrations.lock",
-            "build locally (./mvnw generate-sources -pl db -am), which appends it, and commit migrations.lock with it"),
+            "build locally (./mvnw compile), which appends it, and commit migrations.lock with it"),
     IB108(Severity.ERROR, "migrations/migrations.lock is damaged (its lines do not add up to its total)",
             "restore it from main (git checkout origin/main -- migrations/migrations.lock) and build again"),
 

@@ -29,7 +29,11 @@ final class RootCheck {
         }
     }
 
+    /** The process's user id; -1 where there are no Unix user ids (Windows), where the check does not apply. */
     static long currentUid() {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return -1;
+        }
         return new com.sun.security.auth.module.UnixSystem().getUid();
     }
 

@@ -137,6 +137,6 @@ class LockCheckTest {
 
         assertThat(report.render(false))
                 .contains("V003__add_size_to_widgets.sql: IB107 error: V003__add_size_to_widgets.sql is not in migrations.lock")
-                .contains("fix: build locally (./mvnw generate-sources -pl db -am), which appends it, and commit migrations.lock with it");
+                .contains("fix: build locally (./mvnw compile), which appends it, and commit migrations.lock with it");
     }
 }
