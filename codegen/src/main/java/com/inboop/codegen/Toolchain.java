@@ -3,7 +3,15 @@ package com.inboop.codegen;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Versions of the tools that shape the generated code (jOOQ, Flyway, the embedded PostgreSQL, this helper), as the
@@ -31,9 +39,35 @@ public record Toolchain(String codegenVersion, String jooqVersion, String flyway
                 properties.getProperty("postgres.image"));
     }
 
-    /** One line that changes whenever any of the versions does. */
+    /**
+     * One line that changes whenever any of the versions does, or the helper's own code: a SNAPSHOT helper that
+     * generates differently must not be mistaken for the one that generated the current classes.
+     */
     public String describe() {
         return "codegen=" + codegenVersion + " jooq=" + jooqVersion + " flyway=" + flywayVersion
-                + " postgres=" + postgresVersion;
+                + " postgres=" + postgresVersion + " helper=" + helperDigest();
+    }
+
+    /** SHA-256 of the helper's jar, or of its class files when it runs from a build directory. */
+    private static String helperDigest() {
+        try {
+            Path location = Path.of(Toolchain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            if (Files.isRegularFile(location)) {
+                digest.update(Files.readAllBytes(location));
+            } else {
+                try (Stream<Path> files = Files.walk(location)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        digest.update(location.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                        digest.update(Files.readAllBytes(file));
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | IllegalArgumentException
+                 | SecurityException e) {
+            // Without a readable code source the versions alone decide; -Dinboop.codegen.force=true still works.
+            return "unknown";
+        }
     }
 }
