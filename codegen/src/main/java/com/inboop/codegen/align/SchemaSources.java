@@ -58,13 +58,15 @@ public final class SchemaSources {
     /** What the migrations in {@code folder} build, on a database of {@code postgres}. */
     public static Source migrations(Path folder, MigrationRunner runner, EphemeralPostgres postgres) {
         MigrationFiles files = MigrationFiles.in(folder);
-        try (ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_align_source");
-             Connection connection = appliedTo(database, () -> runner.migrate(database.target(), files))) {
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_align_source")) {
+            runner.migrate(database.target(), files);
             int newest = files.scripts().stream()
                     .map(p -> p.getFileName().toString())
                     .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
                     .max().orElse(0);
-            return new Source(CatalogSnapshot.read(connection, "public"), newest + 1);
+            try (Connection connection = database.target().connect()) {
+                return new Source(CatalogSnapshot.read(connection, "public"), newest + 1);
+            }
         } catch (SQLException e) {
             throw new CodegenException("Cannot read the schema the migrations in " + folder + " build: "
                     + e.getMessage(), e);
@@ -89,11 +91,6 @@ public final class SchemaSources {
             throw new CodegenException(designFile.toAbsolutePath() + " does not apply to an empty database: "
                     + e.getMessage() + ". Fix the design file.", e);
         }
-    }
-
-    private static Connection appliedTo(ThrowawayDatabase database, Runnable migrate) throws SQLException {
-        migrate.run();
-        return database.target().connect();
     }
 
     private static OptionalInt newestApplied(Connection connection) throws SQLException {

@@ -10,12 +10,8 @@ import com.inboop.codegen.Toolchain;
 import com.inboop.codegen.guard.GuardReport;
 import com.inboop.codegen.guard.MigrationGuard;
 import com.inboop.codegen.guard.lock.LockCheck;
-import com.inboop.codegen.guard.semantic.SemanticGuard;
-import com.inboop.codegen.migrate.MigrationFiles;
-import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.PostgresSettings;
-import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /**
  * {@code check DIR [--format text|json] [--static-only] [--locks] [--ci] [--flyway-config FILE]}: runs the migration
@@ -26,13 +22,13 @@ final class CheckCommand {
 
     static final String USAGE_TEXT = """
               check DIR [--format text|json] [--static-only] [--locks] [--ci] [--flyway-config FILE]
-              DIR              a folder of Flyway migrations, e.g. migrations/
-              --format json    machine-readable report on standard output
-              --static-only    files only, no Postgres (milliseconds)
-              --locks          also list the locks each migration held on existing tables
-              --ci             never write migrations.lock; a migration missing from it is an error (also CI=true)
-              --flyway-config  Flyway settings to apply the migrations with
-                               (default: db/src/main/resources/com/inboop/db/migration/flyway.conf if present)""";
+                DIR              a folder of Flyway migrations, e.g. migrations/
+                --format json    machine-readable report on standard output
+                --static-only    files only, no Postgres (milliseconds)
+                --locks          also list the locks each migration held on existing tables
+                --ci             never write migrations.lock; a migration missing from it is an error (also CI=true)
+                --flyway-config  Flyway settings to apply the migrations with
+                                 (default: db/src/main/resources/com/inboop/db/migration/flyway.conf if present)""";
 
     private CheckCommand() {
     }
@@ -55,16 +51,10 @@ final class CheckCommand {
         if (staticReport.hasErrors()) {
             return staticReport; // applying migrations that break static rules proves nothing more
         }
-        SemanticGuard semantic = new SemanticGuard();
-        try (EphemeralPostgres postgres = PostgresSettings.fromEnvironment(Toolchain.current().postgresImage()).start();
-             ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_guard")) {
-            runner(options).migrate(database.target(), MigrationFiles.in(options.directory()), semantic);
+        try (EphemeralPostgres postgres = PostgresSettings.fromEnvironment(Toolchain.current().postgresImage())
+                .start()) {
+            return guard.checkOn(postgres, InboopDbCli.runner(options.flywayConfig()), checked);
         }
-        return guard.report(checked, Optional.of(semantic));
-    }
-
-    private static MigrationRunner runner(Options options) {
-        return InboopDbCli.runner(options.flywayConfig());
     }
 
     /** Parsed command line. */

@@ -11,6 +11,10 @@ import java.util.Optional;
 import com.inboop.codegen.guard.lock.LockCheck;
 import com.inboop.codegen.guard.semantic.MigrationEffect;
 import com.inboop.codegen.guard.semantic.SemanticGuard;
+import com.inboop.codegen.migrate.MigrationFiles;
+import com.inboop.codegen.migrate.MigrationRunner;
+import com.inboop.codegen.postgres.EphemeralPostgres;
+import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /**
  * Checks a migrations folder against the design's migration rules. The static layer ({@link #checkStatic()}) reads
@@ -43,6 +47,19 @@ public final class MigrationGuard {
             violations.addAll(StatementHazards.check(script));
         }
         return new StaticResult(folder, lock, violations, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Runs the semantic layer on its own: applies the migrations to a throwaway database on {@code server} (which
+     * this method does not close) and reports both layers. Call it only when {@link #checkStatic()} found no error:
+     * applying migrations that break static rules proves nothing more.
+     */
+    public GuardReport checkOn(EphemeralPostgres server, MigrationRunner runner, StaticResult checked) {
+        SemanticGuard semantic = new SemanticGuard();
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_guard")) {
+            runner.migrate(database.target(), MigrationFiles.in(directory), semantic);
+        }
+        return report(checked, Optional.of(semantic));
     }
 
     /**

@@ -10,11 +10,8 @@ import java.util.stream.Stream;
 
 import com.inboop.codegen.Fixtures;
 import com.inboop.codegen.guard.lock.LockCheck;
-import com.inboop.codegen.guard.semantic.SemanticGuard;
-import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
-import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /** Runs the guard on a folder the way the build does: static layer, then (if clean) the semantic one. */
 final class GuardHarness {
@@ -29,12 +26,7 @@ final class GuardHarness {
         if (staticReport.hasErrors()) {
             return staticReport;
         }
-        SemanticGuard semantic = new SemanticGuard();
-        try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_guard_test")) {
-            MigrationRunner.withSettings(Fixtures.flywayConf())
-                    .migrate(database.target(), MigrationFiles.in(folder), semantic);
-        }
-        return guard.report(checked, Optional.of(semantic));
+        return guard.checkOn(server, MigrationRunner.withSettings(Fixtures.flywayConf()), checked);
     }
 
     /**
