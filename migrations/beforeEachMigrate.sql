@@ -1,4 +1,4 @@
 -- Flyway SQL callback, run before every migration on its connection: a migration that cannot get a lock within 5 s
 -- fails instead of queueing the application's queries behind it; retry the deploy when the table is quieter.
--- (Index migrations built CONCURRENTLY lift it for themselves; this sets it again for the next one.)
+-- Index migrations built CONCURRENTLY keep it too: their build waits at most this long for older transactions.
 SET lock_timeout = '5s';

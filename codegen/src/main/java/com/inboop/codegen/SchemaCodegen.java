@@ -1,5 +1,6 @@
 package com.inboop.codegen;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,12 @@ import com.inboop.codegen.postgres.ThrowawayDatabase;
  * @param output       where the generated sources go; replaced as a whole
  */
 public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig, Path output) {
+
+    /**
+     * A file in the generated sources naming the Postgres server the classes were generated on, with the version the
+     * server itself reported (e.g. {@code embedded PostgreSQL 17.6}).
+     */
+    public static final String SERVER_FILE = ".inboop-codegen.server";
 
     /** What a run did, ready to print as one line, and the migration guard's verdict. */
     public sealed interface Outcome permits UpToDate, Generated {
@@ -85,7 +92,7 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
         if (staticReport.hasErrors()) {
             throw new GuardFailedException(staticReport);
         }
-        Fingerprint fingerprint = fingerprint(files);
+        Fingerprint fingerprint = fingerprint(files, settings);
         if (!force && Optional.of(fingerprint).equals(Fingerprint.storedIn(output))) {
             // These exact migrations passed the whole guard when the classes were generated.
             checked.lock().record();
@@ -105,8 +112,12 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
                     throw new GuardFailedException(report);
                 }
                 long migrated = System.nanoTime();
-                JooqGenerator.Generated generated = generator.generate(database.target(), output,
-                        fingerprint::storeIn);
+                JooqGenerator.Generated generated = generator.generate(database.target(), output, staging -> {
+                    fingerprint.storeIn(staging);
+                    // What really ran, read from the server: the pinned version is only what should have.
+                    Files.writeString(staging.resolve(SERVER_FILE), postgres.description() + "\n",
+                            StandardCharsets.UTF_8);
+                });
                 long done = System.nanoTime();
                 return new Generated(postgres.description(), millis(start, provisioned), applied,
                         millis(provisioned, migrated), generated.tables(), generated.enums(), millis(migrated, done),
@@ -115,8 +126,11 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
         }
     }
 
-    /** The fingerprint of the current inputs and toolchain. */
-    public Fingerprint fingerprint(MigrationFiles files) {
+    /**
+     * The fingerprint of the current inputs, toolchain and Postgres provider: another provider (or server, or image)
+     * may generate differently, so switching it regenerates.
+     */
+    public Fingerprint fingerprint(MigrationFiles files, PostgresSettings settings) {
         List<Path> inputs = new ArrayList<>(files.files());
         inputs.add(flywayConfig);
         inputs.add(jooqConfig);
@@ -126,7 +140,7 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
                         + "keeps in src/main.");
             }
         }
-        return Fingerprint.of(inputs, Toolchain.current().describe());
+        return Fingerprint.of(inputs, Toolchain.current().describe() + " " + settings.describe());
     }
 
     private static long millis(long fromNanos, long toNanos) {

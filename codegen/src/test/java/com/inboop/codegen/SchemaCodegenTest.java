@@ -25,8 +25,12 @@ import com.inboop.codegen.postgres.PostgresUnavailableException;
 class SchemaCodegenTest {
 
     /** Settings under which any attempt to provision Postgres fails at once: proof that a run did not try. */
-    private static final PostgresSettings NO_POSTGRES = new PostgresSettings(PostgresProvider.SERVER, Optional.empty(),
-            "postgres", "", "unused", Path.of("unused"));
+    /** The embedded provider, as the generating runs use, but unable to start: any attempt fails at once. */
+    private static final PostgresSettings NO_POSTGRES = new PostgresSettings(PostgresProvider.EMBEDDED,
+            Optional.empty(), "postgres", "", "postgres:17", Path.of("/dev/null/cannot-hold-a-data-directory"));
+    /** Another provider: a server, unreachable. */
+    private static final PostgresSettings NO_SERVER = new PostgresSettings(PostgresProvider.SERVER,
+            Optional.of("jdbc:postgresql://127.0.0.1:1/postgres"), "postgres", "", "unused", Path.of("unused"));
 
     @TempDir
     Path work;
@@ -93,6 +97,23 @@ class SchemaCodegenTest {
 
         assertThat(outcome).isInstanceOf(SchemaCodegen.Generated.class);
         assertThat(generated("tables/Gadgets.java")).isRegularFile();
+    }
+
+    @Test
+    void regeneratesWhenThePostgresProviderChanges() {
+        runEmbedded();
+
+        // Another provider may generate differently (another server, another version): the fingerprint says so.
+        assertThatThrownBy(() -> codegen.run(false, NO_SERVER, LockCheck.Mode.RECORD))
+                .isInstanceOf(PostgresUnavailableException.class);
+    }
+
+    @Test
+    void writesTheVersionTheServerReportedBesideTheClasses() throws IOException {
+        runEmbedded();
+
+        assertThat(Files.readString(output.resolve(SchemaCodegen.SERVER_FILE)).strip())
+                .startsWith("embedded PostgreSQL ").doesNotEndWith(".0");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.inboop.db;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -11,7 +11,7 @@ public enum ArchiveView {
     ARCHIVED;
 
     /** The condition on an {@code archived_at} column. */
-    public Condition condition(Field<OffsetDateTime> archivedAt) {
+    public Condition condition(Field<LocalDateTime> archivedAt) {
         return this == ACTIVE ? archivedAt.isNull() : archivedAt.isNotNull();
     }
 }

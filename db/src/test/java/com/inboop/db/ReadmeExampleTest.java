@@ -38,7 +38,7 @@ class ReadmeExampleTest {
         long workspaceId = seed.workspace("shop");
         long agentId = seed.user(workspaceId, "agent@shop.example");
         long conversationId = seed.update(seed.conversation(workspaceId, "INSTAGRAM", 1),
-                c -> c.setIntentLabel(IntentLabel.PURCHASE_INTENT)).getId();
+                c -> c.setIntentLabelEnum(IntentLabel.BUYING)).getId();
 
         // README example: start
         InboxQuery inbox = new InboxQuery(dsl);
@@ -50,7 +50,7 @@ class ReadmeExampleTest {
         // Their inbox: buyers first, 20 at a time; pass nextCursor back for the next page.
         InboxFilter mine = InboxFilter.active()
                 .withAssignee(AssigneeFilter.user(agentId))
-                .withIntents(IntentLabel.PURCHASE_INTENT);
+                .withIntents(IntentLabel.BUYING);
         Page<InboxRow> page = inbox.page(workspaceId, mine, PageRequest.first(20));
         for (InboxRow row : page.rows()) {
             System.out.printf("%s via %s: %s%n", row.contactName(), row.channel(), row.lastMessage());

@@ -67,10 +67,10 @@ class TenantIsolationTest {
             c.setCustomerHandle("same.customer");
             c.setUnreadCount(1);
             c.setAssignedToUserId(user);
-            c.setIntentLabel(IntentLabel.PURCHASE_INTENT);
+            c.setIntentLabelEnum(IntentLabel.BUYING);
         }).getId();
-        long lead = seed.lead(workspace, LeadStatus.NEW, "INSTAGRAM_DM", 1);
-        long order = seed.order(workspace, OrderStatus.PENDING, PaymentStatus.UNPAID, 1);
+        long lead = seed.lead(workspace, LeadStatus.NEW, "AI", 1);
+        long order = seed.order(workspace, OrderStatus.NEW, PaymentStatus.UNPAID, 1);
         return new Tenant(workspace, user, conversation, lead, order);
     }
 
@@ -81,10 +81,10 @@ class TenantIsolationTest {
     }
 
     private Result<Record> snapshot() {
-        Result<Record> rows = dsl.select().from(CONVERSATIONS).where(CONVERSATIONS.WORKSPACE_ID.eq(theirs.workspace()))
+        Result<Record> rows = dsl.select().from(CONVERSATIONS).where(WorkspaceScope.ownsBusiness(theirs.workspace(), CONVERSATIONS.BUSINESS_ID))
                 .fetch();
-        rows.addAll(dsl.select().from(LEADS).where(LEADS.WORKSPACE_ID.eq(theirs.workspace())).fetch());
-        rows.addAll(dsl.select().from(ORDERS).where(ORDERS.WORKSPACE_ID.eq(theirs.workspace())).fetch());
+        rows.addAll(dsl.select().from(LEADS).where(WorkspaceScope.ownsBusiness(theirs.workspace(), LEADS.BUSINESS_ID)).fetch());
+        rows.addAll(dsl.select().from(ORDERS).where(WorkspaceScope.ownsBusiness(theirs.workspace(), ORDERS.BUSINESS_ID)).fetch());
         return rows;
     }
 
@@ -108,8 +108,9 @@ class TenantIsolationTest {
                 .isEqualTo(1);
         assertThat(new OrderQuery(dsl).countByPaymentStatus(mine.workspace(), ArchiveView.ACTIVE)
                 .of(PaymentStatus.UNPAID)).isEqualTo(1);
-        assertThat(new Assignments(dsl).workload(mine.workspace())).singleElement()
-                .satisfies(w -> assertThat(w.userId()).isEqualTo(mine.user()));
+        assertThat(new Assignments(dsl).workload(mine.workspace()))
+                .as("the workspace's member and owner, nobody of the other workspace")
+                .hasSize(2).extracting(w -> w.userId()).contains(mine.user()).doesNotContain(theirs.user());
     }
 
     @Test

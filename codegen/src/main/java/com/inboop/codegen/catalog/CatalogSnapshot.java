@@ -26,6 +26,12 @@ import java.util.TreeSet;
  */
 public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> indexes, Map<String, EnumType> enums) {
 
+    /**
+     * Flyway history tables, which are bookkeeping rather than schema: inboop-db's own and the one the Inboop backend's
+     * own migrations keep in production databases. Left out of every snapshot.
+     */
+    public static final List<String> HISTORY_TABLES = List.of("inboop_schema_history", "flyway_schema_history");
+
     /** A table (or partitioned table). {@code relfilenode} changes exactly when Postgres rewrites the table. */
     public record Table(String name, long oid, long relfilenode, Map<String, Column> columns,
                         Map<String, Constraint> constraints) {
@@ -51,7 +57,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
     public record EnumType(String name, long oid, List<String> labels) {
     }
 
-    /** Reads the catalog of {@code schema}, leaving out Flyway's history table. */
+    /** Reads the catalog of {@code schema}, leaving out the {@linkplain #HISTORY_TABLES history tables}. */
     public static CatalogSnapshot read(Connection connection, String schema) throws SQLException {
         Map<String, Map<String, Column>> columns = new TreeMap<>();
         query(connection, """
@@ -81,7 +87,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
         query(connection, """
                 SELECT c.relname, c.oid, c.relfilenode
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> 'flyway_schema_history'""",
+                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ALL (?)""",
                 schema, rs -> tables.put(rs.getString(1), new Table(rs.getString(1), rs.getLong(2), rs.getLong(3),
                         Collections.unmodifiableMap(columns.getOrDefault(rs.getString(1), Map.of())),
                         Collections.unmodifiableMap(constraints.getOrDefault(rs.getString(1), Map.of())))));
@@ -92,7 +98,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                   JOIN pg_class i ON i.oid = x.indexrelid
                   JOIN pg_class t ON t.oid = x.indrelid
                   JOIN pg_namespace n ON n.oid = t.relnamespace
-                 WHERE n.nspname = ? AND t.relname <> 'flyway_schema_history'""", schema,
+                 WHERE n.nspname = ? AND t.relname <> ALL (?)""", schema,
                 rs -> indexes.put(rs.getString(1), new Index(rs.getString(1), rs.getLong(5), rs.getString(2),
                         rs.getString(3), rs.getBoolean(4))));
         Map<String, EnumType> enums = new TreeMap<>();
@@ -154,6 +160,9 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
     private static void query(Connection connection, String sql, String schema, RowReader reader) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schema);
+            if (sql.contains("ALL (?)")) {
+                statement.setArray(2, connection.createArrayOf("text", HISTORY_TABLES.toArray()));
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);

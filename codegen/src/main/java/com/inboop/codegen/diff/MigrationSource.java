@@ -54,6 +54,12 @@ public record MigrationSource(String spec) {
         return into;
     }
 
+    /**
+     * Where inboop-db jars keep their migrations: {@code inboop/db/migration/} (since the re-foundation, out of the
+     * way of a backend's own {@code db/migration}), or {@code db/migration/} in jars built before it.
+     */
+    private static final List<String> JAR_LOCATIONS = List.of("inboop/db/migration/", "db/migration/");
+
     private Path fromJar(Path jar, Path into) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new CodegenException("jar:" + jar + " does not exist; pass the path of a released inboop-db jar");
@@ -64,17 +70,20 @@ public record MigrationSource(String spec) {
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
-                if (name.startsWith("db/migration/") && !entry.isDirectory()
-                        && isFlywayFile(Path.of(name.substring("db/migration/".length())))) {
-                    try (InputStream in = file.getInputStream(entry)) {
-                        Files.copy(in, into.resolve(name.substring("db/migration/".length())));
+                for (String location : JAR_LOCATIONS) {
+                    if (name.startsWith(location) && !entry.isDirectory()
+                            && isFlywayFile(Path.of(name.substring(location.length())))) {
+                        try (InputStream in = file.getInputStream(entry)) {
+                            Files.copy(in, into.resolve(name.substring(location.length())));
+                        }
+                        found++;
                     }
-                    found++;
                 }
             }
         }
         if (found == 0) {
-            throw new CodegenException(jar + " holds no db/migration/ files: it is not an inboop-db jar");
+            throw new CodegenException(jar + " holds no migrations under " + String.join(" or ", JAR_LOCATIONS)
+                    + ": it is not an inboop-db jar");
         }
         return into;
     }

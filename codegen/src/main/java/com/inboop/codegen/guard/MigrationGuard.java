@@ -44,6 +44,10 @@ public final class MigrationGuard {
         List<Violation> violations = new ArrayList<>(folder.violations());
         violations.addAll(lock.violations());
         for (MigrationScript script : folder.scripts()) {
+            if (script.statements().isEmpty()) {
+                violations.add(new Violation(script.fileName(), 1, Rule.IB109, script.fileName()
+                        + " is empty or only comments"));
+            }
             violations.addAll(StatementHazards.check(script));
         }
         return new StaticResult(folder, lock, violations, (System.nanoTime() - start) / 1_000_000);

@@ -28,6 +28,9 @@ public enum Rule {
             "build locally (./mvnw compile), which appends it, and commit migrations.lock with it"),
     IB108(Severity.ERROR, "migrations/migrations.lock is damaged (its lines do not add up to its total)",
             "restore it from main (git checkout origin/main -- migrations/migrations.lock) and build again"),
+    IB109(Severity.ERROR, "a migration holds no SQL statement",
+            "write its statements before the build records it in migrations.lock: filling in a recorded migration "
+                    + "later is an edit (IB105)"),
 
     IB201(Severity.ERROR, "CREATE INDEX without CONCURRENTLY on an existing table blocks writes while it builds",
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS ... in a migration of its own with a .sql.conf saying "

@@ -86,8 +86,15 @@ public final class JooqGenerator {
             GenerationTool.generate(configuration);
             beforePublish.accept(staging);
             Generated generated = count(database);
-            Directories.deleteRecursively(output);
+            // Two renames, never a deletion in place: a kill between them leaves no output (and so no fingerprint,
+            // and the next build regenerates), never a half-deleted one that a stored fingerprint calls current.
+            Path retired = parent.resolve(output.getFileName() + STAGING_PREFIX + "retired-"
+                    + ProcessHandle.current().pid());
+            if (Files.exists(output)) {
+                Files.move(output, retired, StandardCopyOption.ATOMIC_MOVE);
+            }
             Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+            Directories.deleteRecursively(retired);
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write generated classes to " + output, e);
@@ -144,7 +151,8 @@ public final class JooqGenerator {
     private static Generated count(JdbcTarget database) {
         String sql = """
                 SELECT (SELECT count(*) FROM pg_tables
-                         WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'),
+                         WHERE schemaname = 'public'
+                           AND tablename NOT IN ('inboop_schema_history', 'flyway_schema_history')),
                        (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                          WHERE n.nspname = 'public' AND t.typtype = 'e')""";
         try (Connection connection = database.connect();

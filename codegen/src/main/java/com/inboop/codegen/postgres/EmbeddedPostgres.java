@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import com.inboop.codegen.Directories;
-import com.inboop.codegen.Toolchain;
 
 /**
  * PostgreSQL from the zonky binaries on Maven Central, started in a fresh data directory and deleted on close.
@@ -42,8 +45,8 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
                             .setServerConfig("synchronous_commit", "off")
                             .setServerConfig("full_page_writes", "off")
                             .start();
-            return new EmbeddedPostgres(server, dataDirectory, Toolchain.current().postgresVersion());
-        } catch (IOException | RuntimeException e) {
+            return new EmbeddedPostgres(server, dataDirectory, serverVersion(server));
+        } catch (IOException | SQLException | RuntimeException e) {
             Directories.deleteRecursively(dataDirectory);
             throw new PostgresUnavailableException("Embedded PostgreSQL did not start in " + dataDirectory + ": "
                     + e.getMessage() + "\nRun with -e for zonky's log, or use an existing server instead: "
@@ -80,6 +83,20 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
                     + "; stop it with: pg_ctl -D " + dataDirectory + " stop", e);
         } finally {
             Directories.deleteRecursively(dataDirectory);
+        }
+    }
+
+    /**
+     * The version the running server reports. Not the pinned version: which binaries load depends on the classpath
+     * they were resolved on, and the build must say (and fingerprint) what really ran.
+     */
+    private static String serverVersion(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server)
+            throws SQLException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

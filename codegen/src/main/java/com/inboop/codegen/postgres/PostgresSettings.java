@@ -66,4 +66,16 @@ public record PostgresSettings(PostgresProvider provider, Optional<String> serve
     private static Optional<String> value(String raw) {
         return Optional.ofNullable(raw).map(String::trim).filter(s -> !s.isEmpty());
     }
+
+    /**
+     * The settings that decide which server the build generates on, for the codegen fingerprint: the provider and,
+     * as it applies, the server URL and user or the image. Never the password.
+     */
+    public String describe() {
+        return switch (provider) {
+            case SERVER -> "postgres-provider=server url=" + serverUrl.orElse("") + " user=" + user;
+            case CONTAINER -> "postgres-provider=container image=" + image;
+            case EMBEDDED -> "postgres-provider=embedded";
+        };
+    }
 }

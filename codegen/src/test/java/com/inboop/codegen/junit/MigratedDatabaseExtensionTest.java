@@ -31,7 +31,7 @@ class MigratedDatabaseExtensionTest {
     @Test
     void givesAFullyMigratedCopyOfTheTemplate() throws SQLException {
         assertThat(database.name()).startsWith("inboop_test_");
-        assertThat(query(database, "SELECT max(version) FROM flyway_schema_history WHERE success")).isNotNull();
+        assertThat(query(database, "SELECT max(version) FROM inboop_schema_history WHERE success")).isNotNull();
         assertThat(query(database, "SELECT to_regclass('public.orders')")).isEqualTo("orders");
     }
 

@@ -19,8 +19,13 @@ public sealed interface AssigneeFilter {
         return new User(Ids.require("assignee", userId));
     }
 
-    /** The condition on an {@code assigned_to_user_id} column. */
+    /** The condition on an assignee column (or expression). */
     Condition condition(Field<Long> assignedTo);
+
+    /** The condition on an item kind's assignee, whichever of its assignee columns holds it. */
+    default Condition condition(Assignable kind) {
+        return this instanceof Unassigned ? kind.unassigned() : condition(kind.assignee());
+    }
 
     /** A stable text form, part of the cursor's scope. */
     String canonical();

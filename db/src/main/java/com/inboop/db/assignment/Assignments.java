@@ -4,8 +4,12 @@ import static com.inboop.db.schema.Tables.CONVERSATIONS;
 import static com.inboop.db.schema.Tables.LEADS;
 import static com.inboop.db.schema.Tables.ORDERS;
 import static com.inboop.db.schema.Tables.USERS;
+import static com.inboop.db.schema.Tables.WORKSPACES;
+import static com.inboop.db.schema.Tables.WORKSPACE_MEMBERS;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -15,18 +19,23 @@ import org.jooq.impl.DSL;
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
+import com.inboop.db.UtcTime;
+import com.inboop.db.WorkspaceScope;
+import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 
 /**
- * Assigns conversations, leads and orders to agents. The assignee must be a user of the item's workspace, and that
- * is checked inside the same UPDATE, so a user moved out of the workspace in between can never be assigned. Every
- * method takes the workspace and never touches another workspace's rows.
+ * Assigns conversations, leads and orders to agents. The assignee must be a member (or the owner) of the item's
+ * workspace, and that is checked inside the same UPDATE, so a user removed from the workspace in between can never
+ * be assigned. Every method takes the workspace and never touches another workspace's rows. A lead's assignee is
+ * written to both of its assignee columns (see {@link Assignable}).
  */
 public final class Assignments {
 
     private final DSLContext dsl;
 
+    /** Assignments through {@code dsl} (dialect POSTGRES). */
     public Assignments(DSLContext dsl) {
         this.dsl = dsl;
     }
@@ -48,17 +57,18 @@ public final class Assignments {
      * @return true if this call assigned it; false if someone (possibly the same user) already had it
      */
     public boolean claim(long workspaceId, Assignable kind, long itemId, long userId) {
-        return update(workspaceId, kind, itemId, userId, kind.assignedTo.isNull());
+        return update(workspaceId, kind, itemId, userId, kind.unassigned());
     }
 
     /** Removes the assignee; false if the item was unassigned already. */
     public boolean unassign(long workspaceId, Assignable kind, long itemId) {
         Ids.require("workspaceId", workspaceId);
+        requireKind(kind);
         Ids.require(kind.noun + "Id", itemId);
         int updated = dsl.update(kind.table)
-                .set(kind.assignedTo, (Long) null)
-                .set(kind.updatedAt, DSL.currentOffsetDateTime())
-                .where(item(workspaceId, kind, itemId).and(kind.assignedTo.isNotNull()))
+                .set(assigneeColumns(kind, null))
+                .set(kind.updatedAt, UtcTime.NOW)
+                .where(item(workspaceId, kind, itemId).and(kind.unassigned().not()))
                 .execute();
         if (updated == 0) {
             requireItem(workspaceId, kind, itemId);
@@ -66,57 +76,81 @@ public final class Assignments {
         return updated == 1;
     }
 
-    /** Open items per agent of the workspace, every agent listed (zeros included), by user id. */
+    /** Open items per user of the workspace (members and owner), every user listed (zeros included), by user id. */
     public List<Workload> workload(long workspaceId) {
         Ids.require("workspaceId", workspaceId);
         Field<Integer> conversations = DSL.selectCount().from(CONVERSATIONS)
                 .where(CONVERSATIONS.ASSIGNED_TO_USER_ID.eq(USERS.ID)
-                        .and(CONVERSATIONS.WORKSPACE_ID.eq(USERS.WORKSPACE_ID))
+                        .and(WorkspaceScope.ownsBusiness(workspaceId, CONVERSATIONS.BUSINESS_ID))
                         .and(CONVERSATIONS.ARCHIVED_AT.isNull()).and(CONVERSATIONS.DELETED_AT.isNull()))
                 .asField();
         Field<Integer> leads = DSL.selectCount().from(LEADS)
-                .where(LEADS.ASSIGNED_TO_USER_ID.eq(USERS.ID).and(LEADS.WORKSPACE_ID.eq(USERS.WORKSPACE_ID))
+                .where(Assignable.LEAD.assignee().eq(USERS.ID)
+                        .and(WorkspaceScope.ownsBusiness(workspaceId, LEADS.BUSINESS_ID))
                         .and(LEADS.ARCHIVED_AT.isNull()).and(LEADS.DELETED_AT.isNull())
-                        .and(LEADS.STATUS.isNull().or(LEADS.STATUS.eq(LeadStatus.NEW))))
+                        .and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS, List.of(LeadStatus.NEW))))
                 .asField();
         Field<Integer> orders = DSL.selectCount().from(ORDERS)
-                .where(ORDERS.ASSIGNED_TO_USER_ID.eq(USERS.ID).and(ORDERS.WORKSPACE_ID.eq(USERS.WORKSPACE_ID))
+                .where(ORDERS.ASSIGNED_TO_USER_ID.eq(USERS.ID)
+                        .and(WorkspaceScope.ownsBusiness(workspaceId, ORDERS.BUSINESS_ID))
                         .and(ORDERS.ARCHIVED_AT.isNull()).and(ORDERS.DELETED_AT.isNull())
-                        .and(ORDERS.STATUS.notIn(OrderStatus.DELIVERED, OrderStatus.CANCELLED)))
+                        .and(LegacyMapping.ORDER_STATUS.isIn(ORDERS.STATUS_ENUM, ORDERS.STATUS,
+                                List.of(OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.SHIPPED))))
                 .asField();
         return dsl.select(USERS.ID, conversations, leads, orders)
                 .from(USERS)
-                .where(USERS.WORKSPACE_ID.eq(workspaceId))
+                .where(USERS.DELETED_AT.isNull().and(USERS.ID.in(
+                        DSL.select(WORKSPACE_MEMBERS.USER_ID).from(WORKSPACE_MEMBERS)
+                                .where(WORKSPACE_MEMBERS.WORKSPACE_ID.eq(workspaceId))
+                                .union(DSL.select(WORKSPACES.OWNER_ID).from(WORKSPACES)
+                                        .where(WORKSPACES.ID.eq(workspaceId))))))
                 .orderBy(USERS.ID)
                 .fetch(r -> new Workload(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     private boolean update(long workspaceId, Assignable kind, long itemId, long userId, Condition onlyIf) {
         Ids.require("workspaceId", workspaceId);
+        requireKind(kind);
         Ids.require(kind.noun + "Id", itemId);
         Ids.require("userId", userId);
         int updated = dsl.update(kind.table)
-                .set(kind.assignedTo, userId)
-                .set(kind.updatedAt, DSL.currentOffsetDateTime())
+                .set(assigneeColumns(kind, userId))
+                .set(kind.updatedAt, UtcTime.NOW)
                 .where(item(workspaceId, kind, itemId)
                         .and(onlyIf)
-                        .and(DSL.exists(DSL.selectOne().from(USERS)
-                                .where(USERS.ID.eq(userId).and(USERS.WORKSPACE_ID.eq(workspaceId))))))
+                        .and(WorkspaceScope.hasUser(workspaceId, DSL.val(userId))))
                 .execute();
         if (updated == 1) {
             return true;
         }
         // Nothing changed: find out why, for the caller's sake only; the decision was the UPDATE's.
         requireItem(workspaceId, kind, itemId);
-        if (!dsl.fetchExists(USERS, USERS.ID.eq(userId).and(USERS.WORKSPACE_ID.eq(workspaceId)))) {
+        if (!dsl.fetchExists(DSL.selectOne().where(WorkspaceScope.hasUser(workspaceId, DSL.val(userId))))) {
             throw new InvalidRequestException("userId", "user " + userId + " is not a member of workspace "
                     + workspaceId + "; only the workspace's own users can be assigned");
         }
         return false;
     }
 
+    /** The assignee columns of {@code kind} set to {@code userId} (null to unassign). */
+    private static Map<Field<?>, Object> assigneeColumns(Assignable kind, Long userId) {
+        Map<Field<?>, Object> values = new HashMap<>();
+        values.put(kind.assignedTo, userId);
+        if (kind.legacyAssignedTo != null) {
+            values.put(kind.legacyAssignedTo, userId);
+        }
+        return values;
+    }
+
+    private static void requireKind(Assignable kind) {
+        if (kind == null) {
+            throw new InvalidRequestException("kind", "must be one of CONVERSATION, LEAD, ORDER, was null");
+        }
+    }
+
     private static Condition item(long workspaceId, Assignable kind, long itemId) {
-        return kind.id.eq(itemId).and(kind.workspaceId.eq(workspaceId)).and(kind.deletedAt.isNull());
+        return kind.id.eq(itemId).and(WorkspaceScope.ownsBusiness(workspaceId, kind.businessId))
+                .and(kind.deletedAt.isNull());
     }
 
     private void requireItem(long workspaceId, Assignable kind, long itemId) {

@@ -26,8 +26,10 @@ public final class BackfillCommand {
 
     private static Map<String, BackfillJob> jobs() {
         Map<String, BackfillJob> jobs = new LinkedHashMap<>();
-        for (BackfillJob job : List.of(new LeadStatusBackfill(), new ContactLinkBackfill(),
-                new FirstMessageAtBackfill(), new ConversationCountsBackfill(), new MessageOriginBackfill())) {
+        for (BackfillJob job : List.of(TypedStatusBackfill.leadStatus(), TypedStatusBackfill.orderStatus(),
+                TypedStatusBackfill.paymentStatus(), TypedStatusBackfill.intentLabel(), new LeadAssigneeBackfill(),
+                new ContactLinkBackfill(), new FirstMessageAtBackfill(), new ConversationCountsBackfill(),
+                new MessageOriginBackfill())) {
             jobs.put(job.name(), job);
         }
         return java.util.Collections.unmodifiableMap(jobs);

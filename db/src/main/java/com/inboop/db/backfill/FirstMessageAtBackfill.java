@@ -10,7 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * {@code conversations.first_message_at} from the conversation's earliest message. Conversations without messages
+ * {@code conversations.first_message_at} from the conversation's earliest message ({@code sent_at}). Conversations without messages
  * stay NULL and are counted as unresolved.
  */
 public final class FirstMessageAtBackfill extends KeysetBackfill {
@@ -30,7 +30,7 @@ public final class FirstMessageAtBackfill extends KeysetBackfill {
     @Override
     public int fill(DSLContext tx, List<Long> ids) {
         return tx.update(CONVERSATIONS)
-                .set(CONVERSATIONS.FIRST_MESSAGE_AT, DSL.select(DSL.min(MESSAGES.CREATED_AT)).from(MESSAGES)
+                .set(CONVERSATIONS.FIRST_MESSAGE_AT, DSL.select(DSL.min(MESSAGES.SENT_AT)).from(MESSAGES)
                         .where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID)))
                 .where(CONVERSATIONS.ID.in(ids).and(NEEDED))
                 .execute();

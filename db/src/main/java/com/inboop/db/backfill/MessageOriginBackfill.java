@@ -9,14 +9,13 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * {@code messages.direction}, {@code sender_type} and {@code sent_at} from the legacy columns: a message from the
- * customer is INBOUND from a CUSTOMER, any other OUTBOUND from an AGENT (the legacy schema cannot tell automations
- * apart); sent_at is the stored created_at. Each column is filled only where it is still NULL.
+ * {@code messages.direction} and {@code sender_type} from {@code is_from_customer}: a message from the customer is
+ * INBOUND from a CUSTOMER, any other OUTBOUND from the BUSINESS (the backend's values; the legacy flag cannot tell
+ * SYSTEM messages apart). Each column is filled only where it is still NULL.
  */
 public final class MessageOriginBackfill extends KeysetBackfill {
 
-    private static final Condition NEEDED = MESSAGES.DIRECTION.isNull().or(MESSAGES.SENDER_TYPE.isNull())
-            .or(MESSAGES.SENT_AT.isNull());
+    private static final Condition NEEDED = MESSAGES.DIRECTION.isNull().or(MESSAGES.SENDER_TYPE.isNull());
 
     public MessageOriginBackfill() {
         super(MESSAGES, MESSAGES.ID, NEEDED);
@@ -33,8 +32,7 @@ public final class MessageOriginBackfill extends KeysetBackfill {
                 .set(MESSAGES.DIRECTION, DSL.coalesce(MESSAGES.DIRECTION,
                         DSL.when(MESSAGES.IS_FROM_CUSTOMER, DSL.inline("INBOUND")).otherwise(DSL.inline("OUTBOUND"))))
                 .set(MESSAGES.SENDER_TYPE, DSL.coalesce(MESSAGES.SENDER_TYPE,
-                        DSL.when(MESSAGES.IS_FROM_CUSTOMER, DSL.inline("CUSTOMER")).otherwise(DSL.inline("AGENT"))))
-                .set(MESSAGES.SENT_AT, DSL.coalesce(MESSAGES.SENT_AT, MESSAGES.CREATED_AT))
+                        DSL.when(MESSAGES.IS_FROM_CUSTOMER, DSL.inline("CUSTOMER")).otherwise(DSL.inline("BUSINESS"))))
                 .where(MESSAGES.ID.in(ids).and(NEEDED))
                 .execute();
     }

@@ -10,20 +10,22 @@ import java.util.Optional;
  *
  * @param missing         tables, columns, enum types and enum values the jar expects but the database lacks
  * @param mismatched      columns whose type differs from what the jar was generated against
+ * @param invalidIndexes  indexes left INVALID by an interrupted concurrent build: Postgres ignores them for reads
  * @param databaseVersion the newest migration applied to the database, if it has Flyway history
  * @param jarVersion      the newest migration this jar ships
  */
-public record CompatibilityReport(List<String> missing, List<String> mismatched, Optional<String> databaseVersion,
-                                  String jarVersion) {
+public record CompatibilityReport(List<String> missing, List<String> mismatched, List<String> invalidIndexes,
+                                  Optional<String> databaseVersion, String jarVersion) {
 
     public CompatibilityReport {
         missing = List.copyOf(missing);
         mismatched = List.copyOf(mismatched);
+        invalidIndexes = List.copyOf(invalidIndexes);
     }
 
     /** True if the database has everything the jar expects. */
     public boolean compatible() {
-        return missing.isEmpty() && mismatched.isEmpty();
+        return missing.isEmpty() && mismatched.isEmpty() && invalidIndexes.isEmpty();
     }
 
     /** A readable account: the versions, then one line per problem. */
@@ -37,7 +39,14 @@ public record CompatibilityReport(List<String> missing, List<String> mismatched,
         text.append(": incompatible");
         missing.forEach(m -> text.append("\n  missing: ").append(m));
         mismatched.forEach(m -> text.append("\n  different: ").append(m));
-        return text.append("\nApply the jar's migrations first (InboopMigrations.migrate), or deploy the jar that "
-                + "matches this database.").toString();
+        invalidIndexes.forEach(i -> text.append("\n  invalid index: ").append(i));
+        text.append("\nApply the jar's migrations first (InboopMigrations.migrate), or deploy the jar that matches this "
+                + "database.");
+        if (!invalidIndexes.isEmpty()) {
+            text.append(" An invalid index is left by an interrupted CREATE INDEX CONCURRENTLY: run migrate again (the "
+                    + "migration that builds it drops the leftover and rebuilds it; after a recorded failure run "
+                    + "flyway repair first), or DROP INDEX CONCURRENTLY an index of your own.");
+        }
+        return text.toString();
     }
 }

@@ -69,7 +69,7 @@ public final class SchemaCompatibility {
                 if (column == null) {
                     missing.add("column " + where);
                 } else if (!EnumType.class.isAssignableFrom(type)
-                        && !column.getDataType().getSQLDataType().equals(field.getDataType().getSQLDataType())) {
+                        && !column.getDataType().getTypeName().equalsIgnoreCase(field.getDataType().getTypeName())) {
                     mismatched.add("column " + where + " is " + column.getDataType().getTypeName() + ", expected "
                             + field.getDataType().getTypeName());
                 }
@@ -86,7 +86,7 @@ public final class SchemaCompatibility {
         });
         MigrationInfoService flyway = dsl.connectionResult(connection ->
                 InboopMigrations.info(new SingleConnectionDataSource(connection)));
-        return new CompatibilityReport(missing, mismatched,
+        return new CompatibilityReport(missing, mismatched, invalidIndexes(),
                 Optional.ofNullable(flyway.current()).map(info -> info.getVersion().getVersion()),
                 jarVersion(flyway));
     }
@@ -102,6 +102,25 @@ public final class SchemaCompatibility {
             throw new IncompatibleSchemaException(report);
         }
         return report;
+    }
+
+    /**
+     * Indexes Postgres keeps but never uses for reads: what an interrupted {@code CREATE INDEX CONCURRENTLY} leaves.
+     * A query the index was built for then reads the whole table, so such a database is not compatible.
+     */
+    private List<String> invalidIndexes() {
+        Table<?> index = DSL.table(DSL.name("pg_catalog", "pg_index")).as("x");
+        Table<?> relation = DSL.table(DSL.name("pg_catalog", "pg_class")).as("i");
+        Table<?> namespace = DSL.table(DSL.name("pg_catalog", "pg_namespace")).as("n");
+        Field<String> name = DSL.field(DSL.name("i", "relname"), String.class);
+        return dsl.select(name)
+                .from(index)
+                .join(relation).on(DSL.field(DSL.name("i", "oid")).eq(DSL.field(DSL.name("x", "indexrelid"))))
+                .join(namespace).on(DSL.field(DSL.name("n", "oid")).eq(DSL.field(DSL.name("i", "relnamespace"))))
+                .where(DSL.field(DSL.name("n", "nspname"), String.class).eq(Public.PUBLIC.getName())
+                        .and(DSL.not(DSL.field(DSL.name("x", "indisvalid"), Boolean.class))))
+                .orderBy(name)
+                .fetch(name);
     }
 
     /** Enum types of the schema and their values in order, from pg_type and pg_enum. */

@@ -11,7 +11,9 @@ import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
 import com.inboop.db.InvalidRequestException;
+import com.inboop.db.StoredCode;
 import com.inboop.db.assignment.AssigneeFilter;
+import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.IntentLabel;
 
 import static com.inboop.db.schema.Tables.CONVERSATIONS;
@@ -21,7 +23,8 @@ import static com.inboop.db.schema.Tables.CONVERSATIONS;
  * return a new filter. Start from {@link #active()}.
  *
  * @param assignee   anyone (default), unassigned, or one user
- * @param intents    intent labels to show, empty for all
+ * @param intents    intent labels to show, empty for all (a conversation's label is its typed column, else its
+ *                   legacy column's)
  * @param channels   channels to show (as stored in conversations.channel), empty for all
  * @param unreadOnly only conversations with unread messages
  * @param view       active (default) or archived conversations; soft-deleted ones never
@@ -29,18 +32,11 @@ import static com.inboop.db.schema.Tables.CONVERSATIONS;
 public record InboxFilter(AssigneeFilter assignee, Set<IntentLabel> intents, Set<String> channels, boolean unreadOnly,
                           ArchiveView view) {
 
-    private static final int MAX_CHANNEL_LENGTH = 64;
-
     public InboxFilter {
         if (assignee == null || view == null || intents == null || channels == null) {
             throw new InvalidRequestException("filter", "assignee, intents, channels and view must not be null");
         }
-        for (String channel : channels) {
-            if (channel == null || channel.isBlank() || channel.length() > MAX_CHANNEL_LENGTH) {
-                throw new InvalidRequestException("channels", "each channel must be 1 to " + MAX_CHANNEL_LENGTH
-                        + " characters, was '" + channel + "'");
-            }
-        }
+        StoredCode.requireAll("channels", channels);
         intents = Collections.unmodifiableSortedSet(new TreeSet<>(intents));
         channels = Collections.unmodifiableSortedSet(new TreeSet<>(channels));
     }
@@ -75,7 +71,9 @@ public record InboxFilter(AssigneeFilter assignee, Set<IntentLabel> intents, Set
         return DSL.noCondition()
                 .and(view.condition(CONVERSATIONS.ARCHIVED_AT))
                 .and(assignee.condition(CONVERSATIONS.ASSIGNED_TO_USER_ID))
-                .and(intents.isEmpty() ? DSL.noCondition() : CONVERSATIONS.INTENT_LABEL.in(intents))
+                .and(intents.isEmpty() ? DSL.noCondition()
+                        : LegacyMapping.INTENT_LABEL.isIn(CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_LABEL,
+                                intents))
                 .and(channels.isEmpty() ? DSL.noCondition() : CONVERSATIONS.CHANNEL.in(channels))
                 .and(unreadOnly ? CONVERSATIONS.UNREAD_COUNT.gt(0) : DSL.noCondition());
     }

@@ -1,7 +1,7 @@
 package com.inboop.db.inbox;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 
 import com.inboop.db.schema.enums.IntentLabel;
 
@@ -11,16 +11,17 @@ import com.inboop.db.schema.enums.IntentLabel;
  * @param conversationId   the conversation
  * @param channel          e.g. INSTAGRAM, WHATSAPP (as stored)
  * @param contactName      the contact's display name, else the customer's name or handle from the channel
- * @param lastMessage      the first 140 characters of the newest message; null without messages
- * @param activityAt       the last message's time, or the creation time: the inbox's sort key
+ * @param lastMessage      the first 140 characters of the newest message (conversations.last_message); null
+ *                         without messages
+ * @param activityAt       the last message's time, else the creation time (UTC): the inbox's sort key
  * @param unreadCount      messages the agents have not read
  * @param assignedToUserId the assignee; null when unassigned
- * @param intentLabel      the classifier's label; null before classification
+ * @param intentLabel      the classifier's label (typed column, else the legacy one mapped); null before classification
  * @param intentConfidence the classifier's confidence in [0, 1]; null before classification
  * @param leadCount        leads from this conversation; null until counted
  * @param orderCount       orders from this conversation; null until counted
  */
 public record InboxRow(long conversationId, String channel, String contactName, String lastMessage,
-                       OffsetDateTime activityAt, int unreadCount, Long assignedToUserId, IntentLabel intentLabel,
+                       LocalDateTime activityAt, int unreadCount, Long assignedToUserId, IntentLabel intentLabel,
                        BigDecimal intentConfidence, Integer leadCount, Integer orderCount) {
 }

@@ -19,18 +19,23 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import com.inboop.db.InboopDbException;
 
 /**
- * Applies the migrations shipped in this jar ({@code classpath:db/migration}) with the settings in
- * {@code com/inboop/db/migration/flyway.conf}: clean disabled, strictly in order, validated before migrating, a
- * database that holds the V001 schema without Flyway history baselined at version 1, and a {@code lock_timeout} on
- * every migration (the {@code beforeEachMigrate.sql} callback). Mistakes are fixed with new migrations; there are no undo
- * migrations.
+ * Applies the migrations shipped in this jar ({@code classpath:inboop/db/migration}) with the settings in
+ * {@code com/inboop/db/migration/flyway.conf}: inboop-db's own history table ({@value #HISTORY_TABLE}; the backend's
+ * {@code flyway_schema_history} is never touched), clean disabled, strictly in order, validated before migrating,
+ * a {@code lock_timeout} on every migration (the {@code beforeEachMigrate.sql} callback), and adoption of an existing
+ * Inboop database: one whose backend history is at version 13 is baselined at version 1, and any other non-empty
+ * database is refused before anything is written (the {@code beforeBaseline.sql} callback). Mistakes are fixed with
+ * new migrations; there are no undo migrations.
  *
  * <p>Flyway's own exceptions ({@link org.flywaydb.core.api.FlywayException}) propagate unchanged.
  */
 public final class InboopMigrations {
 
     /** Where the migrations and the settings file live in this jar. */
-    public static final String LOCATION = "classpath:db/migration";
+    public static final String LOCATION = "classpath:inboop/db/migration";
+
+    /** inboop-db's Flyway history table (flyway.conf's {@code flyway.table}). */
+    public static final String HISTORY_TABLE = "inboop_schema_history";
 
     private static final String SETTINGS = "com/inboop/db/migration/flyway.conf";
     private static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
@@ -55,19 +60,31 @@ public final class InboopMigrations {
 
     /** A Flyway instance with inboop-db's settings, for operations this class does not wrap. */
     public static Flyway flyway(DataSource dataSource) {
+        return configuration().dataSource(dataSource).load();
+    }
+
+    /** A Flyway instance with inboop-db's settings on a JDBC URL, for the command line ({@link MigrateCommand}). */
+    static Flyway flyway(String url, String user, String password) {
+        return configuration().dataSource(url, user, password).load();
+    }
+
+    private static FluentConfiguration configuration() {
         Properties settings = settings();
         // Flyway maps plugin settings given as properties through Jackson, which it does not ship; this one goes
         // through the PostgreSQL plugin's public configuration extension instead.
         String transactionalLock = (String) settings.remove(TRANSACTIONAL_LOCK);
         FluentConfiguration configuration = Flyway.configure(InboopMigrations.class.getClassLoader())
                 .configuration(settings)
-                .locations(LOCATION)
-                .dataSource(dataSource);
+                .locations(LOCATION);
         if (transactionalLock != null) {
             configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
                     .setTransactionalLock(Boolean.parseBoolean(transactionalLock.trim()));
         }
-        return configuration.load();
+        if (!HISTORY_TABLE.equals(configuration.getTable())) {
+            throw new InboopDbException(SETTINGS + " names the history table '" + configuration.getTable()
+                    + "', but inboop-db's is '" + HISTORY_TABLE + "'. Use the published inboop-db jar as it is.");
+        }
+        return configuration;
     }
 
     private static Properties settings() {

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -15,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.inboop.db.InvalidRequestException;
+import com.inboop.db.UtcTime;
 
 /**
  * Opaque keyset cursors: the last row's sort key (a timestamp in microseconds and an id), bound to a scope (the
@@ -29,6 +28,9 @@ public final class Cursors {
 
     private static final byte[] DEFAULT_KEY = "inboop-db cursor integrity v1".getBytes(StandardCharsets.UTF_8);
     private static final int SIGNATURE_BYTES = 12;
+    /** Years 1 to 9999 in microseconds since 1970: every real sort key, and within Postgres' and Java's ranges. */
+    private static final long MIN_MICROS = -62_135_596_800_000_000L;
+    private static final long MAX_MICROS = 253_402_300_799_999_999L;
 
     private final byte[] key;
 
@@ -52,17 +54,14 @@ public final class Cursors {
     /** The position after a row: its sort timestamp (epoch microseconds, Postgres' precision) and id. */
     public record Position(long micros, long id) {
 
-        /** The position of a row with this sort time and id. */
-        public static Position of(OffsetDateTime time, long id) {
-            Instant instant = time.toInstant();
-            return new Position(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-                    instant.getNano() / 1_000), id);
+        /** The position of a row with this sort time (UTC, as the schema stores it) and id. */
+        public static Position of(LocalDateTime time, long id) {
+            return new Position(UtcTime.toMicros(time), id);
         }
 
         /** The sort time, in UTC. */
-        public OffsetDateTime time() {
-            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L)
-                    .atOffset(ZoneOffset.UTC);
+        public LocalDateTime time() {
+            return UtcTime.ofMicros(micros);
         }
     }
 
@@ -95,7 +94,12 @@ public final class Cursors {
             throw rejected("it was edited, or it belongs to another workspace, filter or list");
         }
         ByteBuffer buffer = ByteBuffer.wrap(payload);
-        return new Position(buffer.getLong(), buffer.getLong());
+        Position position = new Position(buffer.getLong(), buffer.getLong());
+        // Only a forged cursor (with a leaked or default key) gets here with these; SQL must never see them.
+        if (position.micros() < MIN_MICROS || position.micros() > MAX_MICROS || position.id() <= 0) {
+            throw rejected("its position is outside what the database can hold");
+        }
+        return position;
     }
 
     private static InvalidRequestException rejected(String why) {

@@ -1,6 +1,6 @@
 package com.inboop.db.paging;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,7 +25,7 @@ public final class Keyset {
      * @param mapper   row to result
      * @param position a result's timestamp and id, the next page's start
      */
-    public static <R extends Record, T> Page<T> page(SelectSeekStep2<R, OffsetDateTime, Long> ordered,
+    public static <R extends Record, T> Page<T> page(SelectSeekStep2<R, LocalDateTime, Long> ordered,
                                                      PageRequest request, String scope, Cursors cursors,
                                                      RecordMapper<? super R, T> mapper,
                                                      Function<T, Cursors.Position> position) {

@@ -35,6 +35,10 @@ public record PageRequest(int limit, Optional<String> cursor) {
 
     /** The page after the one that returned {@code cursor}, with the same limit as before. */
     public PageRequest after(String nextCursor) {
+        if (nextCursor == null || nextCursor.isBlank()) {
+            throw new InvalidRequestException("cursor", "must be a page's nextCursor, was "
+                    + (nextCursor == null ? "null" : "blank") + "; for the first page use PageRequest.first()");
+        }
         return new PageRequest(limit, Optional.of(nextCursor));
     }
 }

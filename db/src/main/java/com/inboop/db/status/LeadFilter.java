@@ -1,6 +1,9 @@
 package com.inboop.db.status;
 
+import static com.inboop.db.schema.Tables.LEADS;
+
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,14 +12,16 @@ import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
 import com.inboop.db.InvalidRequestException;
+import com.inboop.db.StoredCode;
+import com.inboop.db.assignment.Assignable;
 import com.inboop.db.assignment.AssigneeFilter;
+import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.LeadStatus;
 
-import static com.inboop.db.schema.Tables.LEADS;
-
 /**
- * Which leads to list; an empty set means "any". A lead whose status is still NULL (not backfilled yet) matches only
- * when no status is asked for. Immutable; start from {@link #active()}.
+ * Which leads to list; an empty set means "any". A lead's status is its typed column, else its legacy column's
+ * mapping ({@link LegacyMapping#LEAD_STATUS}); a legacy value without equivalent matches only when no status is
+ * asked for. Immutable; start from {@link #active()}.
  *
  * @param statuses statuses to show
  * @param sources  sources to show (as stored in leads.source)
@@ -29,9 +34,10 @@ public record LeadFilter(Set<LeadStatus> statuses, Set<String> sources, Assignee
         if (statuses == null || sources == null || assignee == null || view == null) {
             throw new InvalidRequestException("filter", "statuses, sources, assignee and view must not be null");
         }
-        if (sources.stream().anyMatch(s -> s == null || s.isBlank())) {
-            throw new InvalidRequestException("sources", "must not contain blank values");
+        if (statuses.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidRequestException("statuses", "must not contain null");
         }
+        StoredCode.requireAll("sources", sources);
         statuses = Collections.unmodifiableSortedSet(new TreeSet<>(statuses));
         sources = Collections.unmodifiableSortedSet(new TreeSet<>(sources));
     }
@@ -60,8 +66,9 @@ public record LeadFilter(Set<LeadStatus> statuses, Set<String> sources, Assignee
     Condition condition() {
         return DSL.noCondition()
                 .and(view.condition(LEADS.ARCHIVED_AT))
-                .and(assignee.condition(LEADS.ASSIGNED_TO_USER_ID))
-                .and(statuses.isEmpty() ? DSL.noCondition() : LEADS.STATUS.in(statuses))
+                .and(assignee.condition(Assignable.LEAD))
+                .and(statuses.isEmpty() ? DSL.noCondition()
+                        : LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS, statuses))
                 .and(sources.isEmpty() ? DSL.noCondition() : LEADS.SOURCE.in(sources));
     }
 

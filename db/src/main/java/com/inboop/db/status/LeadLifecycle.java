@@ -3,24 +3,30 @@ package com.inboop.db.status;
 import static com.inboop.db.schema.Tables.LEADS;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
+import com.inboop.db.UtcTime;
+import com.inboop.db.WorkspaceScope;
+import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.LeadStatus;
 
 /**
  * Lead status changes under the service-level rules (enforced here, not by triggers, as the design says):
  * NEW may become CONVERTED, CLOSED or LOST; those three are final and never reopen, since reopening would rewrite
- * the history that reports count on (a returning customer gets a new lead). A legacy lead with no status yet counts
- * as NEW. Every change is a compare-and-set: it applies only if the lead still has the status the caller saw, so a
- * concurrent change is never overwritten.
+ * the history that reports count on (a returning customer gets a new lead). Every change is a compare-and-set: it
+ * applies only if the lead still has the status the caller saw, so a concurrent change is never overwritten.
+ *
+ * <p>A lead's status is its typed column ({@code status_enum}), else its legacy column's mapping: a legacy
+ * CONTACTED lead is NEW. A change writes both columns in the same UPDATE, the design value into both (every design
+ * value is also a legacy value the backend understands), so the backend, which still reads {@code status}, sees it.
  */
 public final class LeadLifecycle {
 
@@ -32,6 +38,7 @@ public final class LeadLifecycle {
 
     private final DSLContext dsl;
 
+    /** Lead changes through {@code dsl} (dialect POSTGRES). */
     public LeadLifecycle(DSLContext dsl) {
         this.dsl = dsl;
     }
@@ -62,22 +69,22 @@ public final class LeadLifecycle {
         if (!allows(expected, target)) {
             throw new IllegalLeadTransitionException(expected, target);
         }
-        Condition lead = LEADS.ID.eq(leadId).and(LEADS.WORKSPACE_ID.eq(workspaceId)).and(LEADS.DELETED_AT.isNull());
-        Condition stillExpected = expected == LeadStatus.NEW
-                ? LEADS.STATUS.eq(LeadStatus.NEW).or(LEADS.STATUS.isNull())
-                : LEADS.STATUS.eq(expected);
+        Condition lead = LEADS.ID.eq(leadId).and(WorkspaceScope.ownsBusiness(workspaceId, LEADS.BUSINESS_ID))
+                .and(LEADS.DELETED_AT.isNull());
         int updated = dsl.update(LEADS)
-                .set(LEADS.STATUS, target)
-                .set(LEADS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(lead.and(stillExpected))
+                .set(LEADS.STATUS_ENUM, target)
+                .set(LEADS.STATUS, target.getLiteral())
+                .set(LEADS.UPDATED_AT, UtcTime.NOW)
+                .where(lead.and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS, List.of(expected))))
                 .execute();
         if (updated == 1) {
             return new LeadTransition(true, target);
         }
-        var current = dsl.select(LEADS.STATUS).from(LEADS).where(lead).fetchOptional();
+        var current = dsl.select(LEADS.STATUS_ENUM, LEADS.STATUS).from(LEADS).where(lead).fetchOptional();
         if (current.isEmpty()) {
             throw new NotFoundException("lead", leadId, workspaceId);
         }
-        return new LeadTransition(false, current.get().value1());
+        return new LeadTransition(false,
+                LegacyMapping.LEAD_STATUS.effective(current.get().value1(), current.get().value2()));
     }
 }

@@ -2,10 +2,20 @@ package com.inboop.db.status;
 
 import static com.inboop.db.schema.Tables.LEADS;
 
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
 import com.inboop.db.Ids;
+import com.inboop.db.UtcTime;
+import com.inboop.db.WorkspaceScope;
+import com.inboop.db.assignment.Assignable;
+import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.paging.Cursors;
 import com.inboop.db.paging.Keyset;
 import com.inboop.db.paging.Page;
@@ -15,13 +25,18 @@ import com.inboop.db.schema.enums.LeadStatus;
 /** A workspace's leads by status, source, assignee and archive state, newest first, and counts by status. */
 public final class LeadQuery {
 
+    /** The list's sort key: the creation time, else the epoch. The same expression as idx_leads_list (V023). */
+    static final Field<LocalDateTime> CREATED_AT = DSL.coalesce(LEADS.CREATED_AT, UtcTime.EPOCH);
+
     private final DSLContext dsl;
     private final Cursors cursors;
 
+    /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public LeadQuery(DSLContext dsl) {
         this(dsl, Cursors.withDefaultKey());
     }
 
+    /** Cursors are signed with {@code cursors}' key. */
     public LeadQuery(DSLContext dsl, Cursors cursors) {
         this.dsl = dsl;
         this.cursors = cursors;
@@ -30,21 +45,26 @@ public final class LeadQuery {
     /** One page of leads matching {@code filter}, newest first. */
     public Page<LeadRow> page(long workspaceId, LeadFilter filter, PageRequest request) {
         Ids.require("workspaceId", workspaceId);
-        var ordered = dsl.select(LEADS.ID, LEADS.CONVERSATION_ID, LEADS.TITLE, LEADS.STATUS, LEADS.SOURCE,
-                        LEADS.ASSIGNED_TO_USER_ID, LEADS.VALUE, LEADS.CREATED_AT)
+        List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
+        var ordered = dsl.select(LEADS.ID, LEADS.CONVERSATION_ID, LEADS.CUSTOMER_NAME, LEADS.STATUS_ENUM, LEADS.STATUS,
+                        LEADS.SOURCE, Assignable.LEAD.assignee(), LEADS.VALUE, CREATED_AT)
                 .from(LEADS)
-                .where(LEADS.WORKSPACE_ID.eq(workspaceId).and(LEADS.DELETED_AT.isNull()).and(filter.condition()))
-                .orderBy(LEADS.CREATED_AT.desc(), LEADS.ID.desc());
+                .where(WorkspaceScope.businessIn(LEADS.BUSINESS_ID, businesses).and(LEADS.DELETED_AT.isNull())
+                        .and(filter.condition()))
+                .orderBy(CREATED_AT.desc(), LEADS.ID.desc());
         return Keyset.page(ordered, request, Keyset.scope("leads", workspaceId, filter.canonical()), cursors,
-                r -> new LeadRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8()),
+                r -> new LeadRow(r.value1(), r.value2(), r.value3(),
+                        LegacyMapping.LEAD_STATUS.effective(r.value4(), r.value5()), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9()),
                 row -> Cursors.Position.of(row.createdAt(), row.id()));
     }
 
     /** Leads per status in the workspace's active or archived leads. */
     public StatusCounts<LeadStatus> countByStatus(long workspaceId, ArchiveView view) {
         Ids.require("workspaceId", workspaceId);
-        return StatusCounting.count(dsl, LEADS, LEADS.STATUS, LeadStatus.class, LEADS.WORKSPACE_ID.eq(workspaceId)
-                .and(LEADS.DELETED_AT.isNull()).and(view.condition(LEADS.ARCHIVED_AT)));
+        StatusCounting.requireView(view);
+        Condition where = WorkspaceScope.businessIn(LEADS.BUSINESS_ID, WorkspaceScope.businessesOf(dsl, workspaceId))
+                .and(LEADS.DELETED_AT.isNull()).and(view.condition(LEADS.ARCHIVED_AT));
+        return StatusCounting.count(dsl, LEADS, LEADS.STATUS_ENUM, LEADS.STATUS, LegacyMapping.LEAD_STATUS, where);
     }
 }

@@ -1,7 +1,7 @@
 package com.inboop.db.status;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 
 import com.inboop.db.schema.enums.LeadStatus;
 
@@ -10,13 +10,15 @@ import com.inboop.db.schema.enums.LeadStatus;
  *
  * @param id               the lead
  * @param conversationId   where it came from, if from a conversation
- * @param title            its title
- * @param status           its status; null until backfilled (legacy leads)
- * @param source           e.g. INSTAGRAM_DM, MANUAL
- * @param assignedToUserId its agent; null when unassigned
+ * @param customerName     the customer's name as the lead recorded it
+ * @param status           its status in the design's terms: the typed column, else the legacy one mapped; null
+ *                         for a legacy value without equivalent (see {@code legacyStatus})
+ * @param legacyStatus     leads.status exactly as stored (the backend's column)
+ * @param source           AI or MANUAL, as stored
+ * @param assignedToUserId its agent (assigned_to_user_id, else the backend's assigned_to); null when unassigned
  * @param value            expected value
- * @param createdAt        when it was created: the list's sort key
+ * @param createdAt        when it was created (UTC; the epoch if unknown): the list's sort key
  */
-public record LeadRow(long id, Long conversationId, String title, LeadStatus status, String source,
-                      Long assignedToUserId, BigDecimal value, OffsetDateTime createdAt) {
+public record LeadRow(long id, Long conversationId, String customerName, LeadStatus status, String legacyStatus,
+                      String source, Long assignedToUserId, BigDecimal value, LocalDateTime createdAt) {
 }

@@ -1,6 +1,7 @@
 package com.inboop.db.status;
 
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,7 +10,9 @@ import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
 import com.inboop.db.InvalidRequestException;
+import com.inboop.db.assignment.Assignable;
 import com.inboop.db.assignment.AssigneeFilter;
+import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
 
@@ -17,8 +20,9 @@ import static com.inboop.db.schema.Tables.ORDERS;
 
 /**
  * Which orders to list. Order status and payment status are independent (the design keeps them so): filter by
- * either, both, or neither; an empty set means "any". An order without a payment status yet matches only when no
- * payment status is asked for. Immutable; start from {@link #active()}.
+ * either, both, or neither; an empty set means "any". Each status is the typed column, else the legacy column's
+ * mapping; an order whose status is unknown, or a legacy value without equivalent, matches only when no status of
+ * that kind is asked for. Immutable; start from {@link #active()}.
  *
  * @param statuses        order statuses to show
  * @param paymentStatuses payment statuses to show
@@ -31,6 +35,10 @@ public record OrderFilter(Set<OrderStatus> statuses, Set<PaymentStatus> paymentS
     public OrderFilter {
         if (statuses == null || paymentStatuses == null || assignee == null || view == null) {
             throw new InvalidRequestException("filter", "statuses, paymentStatuses, assignee and view must not be null");
+        }
+        if (statuses.stream().anyMatch(Objects::isNull) || paymentStatuses.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidRequestException(statuses.stream().anyMatch(Objects::isNull) ? "statuses" : "paymentStatuses",
+                    "must not contain null");
         }
         statuses = Collections.unmodifiableSortedSet(new TreeSet<>(statuses));
         paymentStatuses = Collections.unmodifiableSortedSet(new TreeSet<>(paymentStatuses));
@@ -60,9 +68,12 @@ public record OrderFilter(Set<OrderStatus> statuses, Set<PaymentStatus> paymentS
     Condition condition() {
         return DSL.noCondition()
                 .and(view.condition(ORDERS.ARCHIVED_AT))
-                .and(assignee.condition(ORDERS.ASSIGNED_TO_USER_ID))
-                .and(statuses.isEmpty() ? DSL.noCondition() : ORDERS.STATUS.in(statuses))
-                .and(paymentStatuses.isEmpty() ? DSL.noCondition() : ORDERS.PAYMENT_STATUS.in(paymentStatuses));
+                .and(assignee.condition(Assignable.ORDER))
+                .and(statuses.isEmpty() ? DSL.noCondition()
+                        : LegacyMapping.ORDER_STATUS.isIn(ORDERS.STATUS_ENUM, ORDERS.STATUS, statuses))
+                .and(paymentStatuses.isEmpty() ? DSL.noCondition()
+                        : LegacyMapping.PAYMENT_STATUS.isIn(ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
+                                paymentStatuses));
     }
 
     String canonical() {

@@ -2,11 +2,18 @@ package com.inboop.db.status;
 
 import static com.inboop.db.schema.Tables.ORDERS;
 
+import java.time.LocalDateTime;
+import java.util.List;
+
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
 import com.inboop.db.Ids;
+import com.inboop.db.WorkspaceScope;
+import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.paging.Cursors;
 import com.inboop.db.paging.Keyset;
 import com.inboop.db.paging.Page;
@@ -20,13 +27,21 @@ import com.inboop.db.schema.enums.PaymentStatus;
  */
 public final class OrderQuery {
 
+    /**
+     * The list's sort key: the creation time, else the order date (never NULL). The same expression as
+     * idx_orders_list (V026).
+     */
+    static final Field<LocalDateTime> CREATED_AT = DSL.coalesce(ORDERS.CREATED_AT, ORDERS.ORDER_DATE);
+
     private final DSLContext dsl;
     private final Cursors cursors;
 
+    /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public OrderQuery(DSLContext dsl) {
         this(dsl, Cursors.withDefaultKey());
     }
 
+    /** Cursors are signed with {@code cursors}' key. */
     public OrderQuery(DSLContext dsl, Cursors cursors) {
         this.dsl = dsl;
         this.cursors = cursors;
@@ -35,32 +50,38 @@ public final class OrderQuery {
     /** One page of orders matching {@code filter}, newest first. */
     public Page<OrderRow> page(long workspaceId, OrderFilter filter, PageRequest request) {
         Ids.require("workspaceId", workspaceId);
-        var ordered = dsl.select(ORDERS.ID, ORDERS.CONVERSATION_ID, ORDERS.STATUS, ORDERS.PAYMENT_STATUS,
-                        ORDERS.PAYMENT_METHOD, ORDERS.TOTAL, ORDERS.CURRENCY, ORDERS.ASSIGNED_TO_USER_ID,
-                        ORDERS.CREATED_AT)
+        List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
+        var ordered = dsl.select(ORDERS.ID, ORDERS.ORDER_NUMBER, ORDERS.CONVERSATION_ID, ORDERS.STATUS_ENUM,
+                        ORDERS.STATUS, ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS, ORDERS.PAYMENT_METHOD,
+                        ORDERS.TOTAL_AMOUNT, ORDERS.CURRENCY, ORDERS.ASSIGNED_TO_USER_ID, CREATED_AT)
                 .from(ORDERS)
-                .where(ORDERS.WORKSPACE_ID.eq(workspaceId).and(ORDERS.DELETED_AT.isNull()).and(filter.condition()))
-                .orderBy(ORDERS.CREATED_AT.desc(), ORDERS.ID.desc());
+                .where(WorkspaceScope.businessIn(ORDERS.BUSINESS_ID, businesses).and(ORDERS.DELETED_AT.isNull())
+                        .and(filter.condition()))
+                .orderBy(CREATED_AT.desc(), ORDERS.ID.desc());
         return Keyset.page(ordered, request, Keyset.scope("orders", workspaceId, filter.canonical()), cursors,
-                r -> new OrderRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9()),
+                r -> new OrderRow(r.value1(), r.value2(), r.value3(),
+                        LegacyMapping.ORDER_STATUS.effective(r.value4(), r.value5()), r.value5(),
+                        LegacyMapping.PAYMENT_STATUS.effective(r.value6(), r.value7()), r.value8(), r.value9(),
+                        r.value10(), r.value11(), r.value12()),
                 row -> Cursors.Position.of(row.createdAt(), row.id()));
     }
 
-    /** Orders per order status. */
+    /** Orders per fulfilment status. */
     public StatusCounts<OrderStatus> countByStatus(long workspaceId, ArchiveView view) {
-        return StatusCounting.count(dsl, ORDERS, ORDERS.STATUS, OrderStatus.class, visible(workspaceId, view));
+        return StatusCounting.count(dsl, ORDERS, ORDERS.STATUS_ENUM, ORDERS.STATUS, LegacyMapping.ORDER_STATUS,
+                visible(workspaceId, view));
     }
 
     /** Orders per payment status; {@link StatusCounts#unset()} counts orders whose payment status is unknown. */
     public StatusCounts<PaymentStatus> countByPaymentStatus(long workspaceId, ArchiveView view) {
-        return StatusCounting.count(dsl, ORDERS, ORDERS.PAYMENT_STATUS, PaymentStatus.class,
-                visible(workspaceId, view));
+        return StatusCounting.count(dsl, ORDERS, ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
+                LegacyMapping.PAYMENT_STATUS, visible(workspaceId, view));
     }
 
-    private static Condition visible(long workspaceId, ArchiveView view) {
+    private Condition visible(long workspaceId, ArchiveView view) {
         Ids.require("workspaceId", workspaceId);
-        return ORDERS.WORKSPACE_ID.eq(workspaceId).and(ORDERS.DELETED_AT.isNull())
-                .and(view.condition(ORDERS.ARCHIVED_AT));
+        StatusCounting.requireView(view);
+        return WorkspaceScope.businessIn(ORDERS.BUSINESS_ID, WorkspaceScope.businessesOf(dsl, workspaceId))
+                .and(ORDERS.DELETED_AT.isNull()).and(view.condition(ORDERS.ARCHIVED_AT));
     }
 }

@@ -1,25 +1,28 @@
 package com.inboop.db.status;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
 
 /**
- * An order as lists show it. Nullable fields are null when not set.
+ * An order as lists show it. Nullable fields are null when not set. Statuses are in the design's terms (the typed
+ * column, else the legacy one mapped), null for a legacy value without equivalent; the legacy value is kept beside.
  *
  * @param id               the order
+ * @param orderNumber      its number, as the business shows it
  * @param conversationId   where it came from, if from a conversation
  * @param status           fulfilment status
+ * @param legacyStatus     orders.status exactly as stored (the backend's column)
  * @param paymentStatus    payment status, independent of {@code status}; null until known
- * @param paymentMethod    e.g. CASH_ON_DELIVERY
- * @param total            amount
- * @param currency         ISO 4217 code
+ * @param paymentMethod    e.g. ONLINE, COD, as stored
+ * @param totalAmount      amount
+ * @param currency         currency code, as stored
  * @param assignedToUserId its agent; null when unassigned
- * @param createdAt        when it was created: the list's sort key
+ * @param createdAt        when it was created (UTC; else its order date): the list's sort key
  */
-public record OrderRow(long id, Long conversationId, OrderStatus status, PaymentStatus paymentStatus,
-                       String paymentMethod, BigDecimal total, String currency, Long assignedToUserId,
-                       OffsetDateTime createdAt) {
+public record OrderRow(long id, String orderNumber, Long conversationId, OrderStatus status, String legacyStatus,
+                       PaymentStatus paymentStatus, String paymentMethod, BigDecimal totalAmount, String currency,
+                       Long assignedToUserId, LocalDateTime createdAt) {
 }

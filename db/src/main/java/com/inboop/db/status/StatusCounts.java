@@ -3,10 +3,11 @@ package com.inboop.db.status;
 import java.util.Map;
 
 /**
- * How many rows have each status, and how many have none yet (legacy rows a backfill has not reached).
+ * How many rows have each status, and how many have none in the design's terms (NULL, or a legacy value without
+ * equivalent: see {@code com.inboop.db.legacy.LegacyMapping}).
  *
  * @param byStatus every status of the enum, 0 when none
- * @param unset    rows whose status is NULL
+ * @param unset    rows without a status in the design's terms
  * @param <S>      the generated enum
  */
 public record StatusCounts<S extends Enum<S>>(Map<S, Long> byStatus, long unset) {

@@ -1,7 +1,6 @@
 package com.inboop.db.backfill;
 
 import static com.inboop.db.schema.Tables.CONTACTS;
-import static com.inboop.db.schema.Tables.CONTACT_HANDLES;
 import static com.inboop.db.schema.Tables.CONVERSATIONS;
 import static com.inboop.db.schema.Tables.LEADS;
 import static com.inboop.db.schema.Tables.MESSAGES;
@@ -12,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.db.Seed;
+import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
@@ -55,7 +56,6 @@ class BackfillJobsTest {
             dsl.deleteFrom(table).execute();
         }
         dsl.update(CONVERSATIONS).set(CONVERSATIONS.CONTACT_ID, (Long) null).execute();
-        dsl.deleteFrom(CONTACT_HANDLES).execute();
         dsl.deleteFrom(CONTACTS).execute();
         dsl.deleteFrom(CONVERSATIONS).execute();
         workspace = seed.workspace("legacy shop");
@@ -65,59 +65,115 @@ class BackfillJobsTest {
         return BackfillOptions.defaults().withBatchSize(size);
     }
 
+    private Map<Long, LeadStatus> typedLeadStatuses() {
+        return dsl.select(LEADS.ID, LEADS.STATUS_ENUM).from(LEADS).fetchMap(LEADS.ID, LEADS.STATUS_ENUM);
+    }
+
     @Test
-    void leadStatusBecomesNewWhereItIsNullAndAReRunChangesNothing() {
-        long legacy1 = seed.lead(workspace, null, null, 1);
-        long legacy2 = seed.lead(workspace, null, null, 2);
-        long converted = seed.lead(workspace, LeadStatus.CONVERTED, "MANUAL", 3);
+    void leadStatusMapsEveryLegacyValueLeavesUnknownOnesAndAReRunChangesNothing() {
+        Map<String, Long> leads = new java.util.LinkedHashMap<>();
+        for (String legacy : List.of("NEW", "CONTACTED", "QUALIFIED", "NEGOTIATING", "CONVERTED", "CLOSED", "LOST",
+                "SPAM", "Qualified ")) {
+            leads.put(legacy, seed.legacyLead(workspace, legacy, 1));
+        }
+        var legacyBefore = dsl.select(LEADS.ID, LEADS.STATUS).from(LEADS).fetchMap(LEADS.ID, LEADS.STATUS);
 
-        BackfillSummary first = runner.run(new LeadStatusBackfill(), batches(1));
-        BackfillSummary second = runner.run(new LeadStatusBackfill(), batches(1));
+        BackfillSummary first = runner.run(TypedStatusBackfill.leadStatus(), batches(4));
+        BackfillSummary second = runner.run(TypedStatusBackfill.leadStatus(), batches(4));
 
-        assertThat(dsl.select(LEADS.ID, LEADS.STATUS).from(LEADS).orderBy(LEADS.ID).fetchMap(LEADS.ID, LEADS.STATUS))
-                .containsEntry(legacy1, LeadStatus.NEW).containsEntry(legacy2, LeadStatus.NEW)
-                .containsEntry(converted, LeadStatus.CONVERTED);
-        assertThat(first.changed()).isEqualTo(2);
-        assertThat(first.batches()).isEqualTo(2);
+        Map<Long, LeadStatus> typed = typedLeadStatuses();
+        assertThat(typed.get(leads.get("CONTACTED"))).isEqualTo(LeadStatus.NEW);
+        assertThat(typed.get(leads.get("NEGOTIATING"))).isEqualTo(LeadStatus.NEW);
+        assertThat(typed.get(leads.get("SPAM"))).isEqualTo(LeadStatus.CLOSED);
+        assertThat(typed.get(leads.get("LOST"))).isEqualTo(LeadStatus.LOST);
+        assertThat(typed.get(leads.get("Qualified "))).as("unlisted value: never guessed").isNull();
+        assertThat(dsl.select(LEADS.ID, LEADS.STATUS).from(LEADS).fetchMap(LEADS.ID, LEADS.STATUS))
+                .as("the legacy column is only read").isEqualTo(legacyBefore);
+        assertThat(first.changed()).isEqualTo(8);
+        assertThat(first.unresolved()).isEqualTo(1);
         assertThat(second.changed()).isZero();
         assertThat(second.scanned()).isZero();
+    }
+
+    @Test
+    void orderPaymentAndIntentColumnsComeFromTheirLegacyTwins() {
+        long refunded = seed.order(workspace, null, null, 1);
+        long processing = seed.order(workspace, null, null, 2);
+        dsl.update(ORDERS).set(ORDERS.STATUS, "REFUNDED").set(ORDERS.PAYMENT_STATUS, "PAID")
+                .where(ORDERS.ID.eq(refunded)).execute();
+        dsl.update(ORDERS).set(ORDERS.STATUS, "PROCESSING").where(ORDERS.ID.eq(processing)).execute();
+        long buying = seed.update(seed.conversation(workspace, "INSTAGRAM", 1), c -> c.setIntentLabel("BUYING"))
+                .getId();
+
+        runner.run(TypedStatusBackfill.orderStatus(), batches(10));
+        runner.run(TypedStatusBackfill.paymentStatus(), batches(10));
+        runner.run(TypedStatusBackfill.intentLabel(), batches(10));
+
+        var orders = dsl.selectFrom(ORDERS).fetchMap(ORDERS.ID);
+        assertThat(orders.get(processing).getStatusEnum()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(orders.get(refunded).getStatusEnum()).as("REFUNDED has no fulfilment equivalent").isNull();
+        assertThat(orders.get(refunded).getPaymentStatusEnum()).isEqualTo(PaymentStatus.PAID);
+        assertThat(orders.get(processing).getPaymentStatusEnum()).as("unknown payment stays unknown").isNull();
+        assertThat(dsl.select(CONVERSATIONS.INTENT_LABEL_ENUM).from(CONVERSATIONS).where(CONVERSATIONS.ID.eq(buying))
+                .fetchOne(CONVERSATIONS.INTENT_LABEL_ENUM)).isEqualTo(IntentLabel.BUYING);
+    }
+
+    @Test
+    void leadAssigneeIsCopiedFromTheBackendsColumn() {
+        long agent = seed.user(workspace, "agent@legacy.example");
+        long lead = seed.legacyLead(workspace, "NEW", 1);
+        dsl.update(LEADS).set(LEADS.ASSIGNED_TO, agent).where(LEADS.ID.eq(lead)).execute();
+
+        assertThat(runner.run(new LeadAssigneeBackfill(), batches(10)).changed()).isEqualTo(1);
+
+        assertThat(dsl.select(LEADS.ASSIGNED_TO_USER_ID).from(LEADS).where(LEADS.ID.eq(lead))
+                .fetchOne(LEADS.ASSIGNED_TO_USER_ID)).isEqualTo(agent);
+        assertThat(runner.run(new LeadAssigneeBackfill(), batches(10)).changed()).isZero();
     }
 
     @Test
     void messageOriginComesFromTheLegacyFlagAndKeepsWhatIsAlreadySet() {
         long conversation = seed.conversation(workspace, "INSTAGRAM", 1).getId();
         seed.message(conversation, "hi, is this available?", 10);
-        dsl.insertInto(MESSAGES, MESSAGES.CONVERSATION_ID, MESSAGES.BODY, MESSAGES.IS_FROM_CUSTOMER,
-                MESSAGES.CREATED_AT).values(conversation, "yes!", false, Seed.NOW.minusMinutes(9)).execute();
-        dsl.insertInto(MESSAGES, MESSAGES.CONVERSATION_ID, MESSAGES.BODY, MESSAGES.IS_FROM_CUSTOMER,
-                        MESSAGES.DIRECTION, MESSAGES.SENDER_TYPE, MESSAGES.CREATED_AT)
-                .values(conversation, "auto-reply", false, "OUTBOUND", "AUTOMATION", Seed.NOW.minusMinutes(8)).execute();
+        dsl.insertInto(MESSAGES, MESSAGES.CONVERSATION_ID, MESSAGES.SENDER_ID, MESSAGES.ORIGINAL_TEXT,
+                MESSAGES.IS_FROM_CUSTOMER, MESSAGES.SENT_AT).values(conversation, "shop", "yes!", false,
+                Seed.NOW.minusMinutes(9)).execute();
+        dsl.insertInto(MESSAGES, MESSAGES.CONVERSATION_ID, MESSAGES.SENDER_ID, MESSAGES.ORIGINAL_TEXT,
+                        MESSAGES.IS_FROM_CUSTOMER, MESSAGES.DIRECTION, MESSAGES.SENDER_TYPE, MESSAGES.SENT_AT)
+                .values(conversation, "bot", "auto-reply", false, "OUTBOUND", "SYSTEM", Seed.NOW.minusMinutes(8))
+                .execute();
 
         runner.run(new MessageOriginBackfill(), batches(2));
 
-        assertThat(dsl.select(MESSAGES.BODY, MESSAGES.DIRECTION, MESSAGES.SENDER_TYPE, MESSAGES.SENT_AT)
+        assertThat(dsl.select(MESSAGES.ORIGINAL_TEXT, MESSAGES.DIRECTION, MESSAGES.SENDER_TYPE)
                 .from(MESSAGES).orderBy(MESSAGES.ID).fetch().map(r -> r.value1() + "|" + r.value2() + "|"
-                        + r.value3() + "|" + r.value4().toInstant()))
+                        + r.value3()))
                 .containsExactly(
-                        "hi, is this available?|INBOUND|CUSTOMER|" + Seed.NOW.minusMinutes(10).toInstant(),
-                        "yes!|OUTBOUND|AGENT|" + Seed.NOW.minusMinutes(9).toInstant(),
-                        "auto-reply|OUTBOUND|AUTOMATION|" + Seed.NOW.minusMinutes(8).toInstant());
+                        "hi, is this available?|INBOUND|CUSTOMER",
+                        "yes!|OUTBOUND|BUSINESS",
+                        "auto-reply|OUTBOUND|SYSTEM");
         assertThat(runner.run(new MessageOriginBackfill(), batches(2)).changed()).isZero();
     }
 
     @Test
     void firstMessageAtAndCountsComeFromTheLiveRows() {
-        long talked = seed.conversation(workspace, "INSTAGRAM", 1).getId();
+        long talked = seed.update(seed.conversation(workspace, "INSTAGRAM", 1), c -> {
+            c.setLeadCount(null);
+            c.setOrderCount(null);
+        }).getId();
         seed.message(talked, "second", 5);
         seed.message(talked, "first", 10);
-        long silent = seed.conversation(workspace, "INSTAGRAM", 2).getId();
+        long silent = seed.update(seed.conversation(workspace, "INSTAGRAM", 2), c -> {
+            c.setLeadCount(null);
+            c.setOrderCount(null);
+        }).getId();
         long counted = seed.update(seed.conversation(workspace, "WHATSAPP", 3), c -> {
             c.setLeadCount(7);
             c.setOrderCount(7);
         }).getId();
-        long lead = seed.lead(workspace, LeadStatus.NEW, "INSTAGRAM_DM", 1);
-        long deletedLead = seed.lead(workspace, LeadStatus.NEW, "INSTAGRAM_DM", 1);
-        long order = seed.order(workspace, OrderStatus.PENDING, PaymentStatus.UNPAID, 1);
+        long lead = seed.lead(workspace, LeadStatus.NEW, "AI", 1);
+        long deletedLead = seed.lead(workspace, LeadStatus.NEW, "AI", 1);
+        long order = seed.order(workspace, OrderStatus.NEW, PaymentStatus.UNPAID, 1);
         dsl.update(LEADS).set(LEADS.CONVERSATION_ID, talked).where(LEADS.ID.in(lead, deletedLead)).execute();
         dsl.update(LEADS).set(LEADS.DELETED_AT, Seed.NOW).where(LEADS.ID.eq(deletedLead)).execute();
         dsl.update(ORDERS).set(ORDERS.CONVERSATION_ID, talked).where(ORDERS.ID.eq(order)).execute();
@@ -138,91 +194,86 @@ class BackfillJobsTest {
     }
 
     @Test
-    void contactsAreFoundOrCreatedPerHandleAndNeverMerged() {
+    void contactsAreLinkedOnlyByAnExactUniqueHandleOfTheSameBusiness() {
         long other = seed.workspace("other shop");
+        long sara = contactWithHandles(workspace, "Sara", "{\"instagram\": \"sara.designs\"}");
+        long twinA = contactWithHandles(workspace, "Twin A", "{\"instagram\": \"twin\"}");
+        long twinB = contactWithHandles(workspace, "Twin B", "{\"instagram\": \"twin\"}");
+        contactWithHandles(other, "Sara elsewhere", "{\"instagram\": \"elsewhere\"}");
         ConversationsRecord sara1 = handle(workspace, "INSTAGRAM", "sara.designs", "Sara");
         ConversationsRecord sara2 = handle(workspace, "INSTAGRAM", "sara.designs", null);
         ConversationsRecord saraOnWhatsapp = handle(workspace, "WHATSAPP", "sara.designs", "Sara");
-        ConversationsRecord saraElsewhere = handle(other, "INSTAGRAM", "sara.designs", "Sara");
+        ConversationsRecord ambiguous = handle(workspace, "INSTAGRAM", "twin", null);
+        ConversationsRecord otherBusiness = handle(workspace, "INSTAGRAM", "elsewhere", null);
         ConversationsRecord noHandle = handle(workspace, "INSTAGRAM", null, "Anonymous");
-        long existing = seed.contact(workspace, "Known Buyer");
-        dsl.insertInto(CONTACT_HANDLES, CONTACT_HANDLES.WORKSPACE_ID, CONTACT_HANDLES.CONTACT_ID,
-                CONTACT_HANDLES.CHANNEL, CONTACT_HANDLES.HANDLE).values(workspace, existing, "INSTAGRAM", "known.buyer")
-                .execute();
-        ConversationsRecord known = handle(workspace, "INSTAGRAM", "known.buyer", "Someone");
 
         BackfillSummary summary = runner.run(new ContactLinkBackfill(), batches(2));
 
         var linked = dsl.select(CONVERSATIONS.ID, CONVERSATIONS.CONTACT_ID).from(CONVERSATIONS)
                 .fetchMap(CONVERSATIONS.ID, CONVERSATIONS.CONTACT_ID);
-        assertThat(linked.get(sara1.getId())).isNotNull().isEqualTo(linked.get(sara2.getId()));
-        assertThat(Set.of(linked.get(sara1.getId()), linked.get(saraOnWhatsapp.getId()),
-                linked.get(saraElsewhere.getId()))).as("one customer per workspace, channel and handle").hasSize(3);
-        assertThat(linked.get(known.getId())).isEqualTo(existing);
+        assertThat(linked.get(sara1.getId())).isEqualTo(sara);
+        assertThat(linked.get(sara2.getId())).isEqualTo(sara);
+        assertThat(linked.get(saraOnWhatsapp.getId())).as("another channel's handle").isNull();
+        assertThat(linked.get(ambiguous.getId())).as("two contacts claim it: never merged, never guessed").isNull();
+        assertThat(linked.get(otherBusiness.getId())).as("another business's contact").isNull();
         assertThat(linked.get(noHandle.getId())).isNull();
-        assertThat(summary.unresolved()).isEqualTo(1);
-        assertThat(dsl.select(CONTACTS.DISPLAY_NAME).from(CONTACTS).where(CONTACTS.ID.eq(linked.get(sara1.getId())))
-                .fetchOne(CONTACTS.DISPLAY_NAME)).isEqualTo("Sara");
-        assertThat(dsl.fetchCount(CONTACTS)).isEqualTo(4);
+        assertThat(summary.changed()).isEqualTo(2);
+        assertThat(summary.unresolved()).isEqualTo(4);
+        assertThat(List.of(twinA, twinB)).doesNotContainNull();
         assertThat(runner.run(new ContactLinkBackfill(), batches(2)).changed()).isZero();
-        assertThat(dsl.fetchCount(CONTACTS)).as("a re-run creates no contact").isEqualTo(4);
     }
 
     @Test
     void aDryRunReportsWhatWouldChangeAndChangesNothing() {
         for (int i = 0; i < 5; i++) {
-            handle(workspace, "INSTAGRAM", "customer" + i, null);
+            seed.legacyLead(workspace, "CONTACTED", i);
         }
 
-        BackfillSummary dry = runner.run(new ContactLinkBackfill(), batches(2).withDryRun(true));
+        BackfillSummary dry = runner.run(TypedStatusBackfill.leadStatus(), batches(2).withDryRun(true));
 
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.changed()).isEqualTo(5);
         assertThat(dry.describe()).contains("(dry run)").contains("5 would change");
-        assertThat(dsl.fetchCount(CONTACTS)).isZero();
-        assertThat(dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.CONTACT_ID.isNotNull())).isZero();
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).isZero();
     }
 
     @Test
-    void interruptedBetweenBatchesThenRestartedItCompletesWithoutDuplicatesOrSkips() {
-        seedCustomers(60, 20);
+    void interruptedBetweenBatchesThenRestartedItCompletesWithoutSkips() {
+        seedLegacyLeads(60);
 
-        assertThatThrownBy(() -> runner.run(new ContactLinkBackfill(), batches(7), batch -> {
+        assertThatThrownBy(() -> runner.run(TypedStatusBackfill.leadStatus(), batches(7), batch -> {
             if (batch == 3) {
                 Thread.currentThread().interrupt();
             }
         })).isInstanceOf(BackfillRunner.BackfillInterruptedException.class)
                 .hasMessageContaining("run it again to finish");
         assertThat(Thread.interrupted()).isTrue();
-        assertThat(dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.CONTACT_ID.isNotNull())).isEqualTo(21);
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).isEqualTo(21);
 
-        runner.run(new ContactLinkBackfill(), batches(7));
+        runner.run(TypedStatusBackfill.leadStatus(), batches(7));
 
-        assertCompleteWithoutDuplicates(60, 20);
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).as("rows skipped").isZero();
     }
 
     @Test
     void failingInsideABatchRollsItBackAndARestartCompletes() {
-        seedCustomers(60, 20);
+        seedLegacyLeads(60);
 
-        assertThatThrownBy(() -> runner.run(new ContactLinkBackfill(), batches(7), batch -> {
+        assertThatThrownBy(() -> runner.run(TypedStatusBackfill.leadStatus(), batches(7), batch -> {
             if (batch == 2) {
                 throw new IllegalStateException("killed inside batch 2");
             }
         })).hasMessageContaining("killed inside batch 2");
-        assertThat(dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.CONTACT_ID.isNotNull())).as("batch 1 only").isEqualTo(7);
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).as("batch 1 only").isEqualTo(7);
 
-        runner.run(new ContactLinkBackfill(), batches(7));
+        runner.run(TypedStatusBackfill.leadStatus(), batches(7));
 
-        assertCompleteWithoutDuplicates(60, 20);
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).as("rows skipped").isZero();
     }
 
     @Test
     void applicationWritesDuringAJobAreNeverOverwritten() throws Exception {
-        List<Long> leads = new ArrayList<>();
-        for (int i = 0; i < 1500; i++) {
-            leads.add(seed.lead(workspace, null, null, i));
-        }
+        List<Long> leads = seedLegacyLeads(1500);
         Set<Long> movedByTheApp = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService app = Executors.newSingleThreadExecutor();
@@ -231,19 +282,20 @@ class BackfillJobsTest {
                 int i = 0;
                 while (running.get() && i < leads.size()) {
                     long lead = leads.get((i * 37) % leads.size());
-                    dsl.update(LEADS).set(LEADS.STATUS, LeadStatus.LOST).where(LEADS.ID.eq(lead)).execute();
+                    dsl.update(LEADS).set(LEADS.STATUS_ENUM, LeadStatus.LOST).set(LEADS.STATUS, "LOST")
+                            .where(LEADS.ID.eq(lead)).execute();
                     movedByTheApp.add(lead);
                     i++;
                 }
             });
-            runner.run(new LeadStatusBackfill(), batches(25));
+            runner.run(TypedStatusBackfill.leadStatus(), batches(25));
             running.set(false);
             writer.get();
         } finally {
             app.shutdownNow();
         }
 
-        var statuses = dsl.select(LEADS.ID, LEADS.STATUS).from(LEADS).fetchMap(LEADS.ID, LEADS.STATUS);
+        Map<Long, LeadStatus> statuses = typedLeadStatuses();
         assertThat(movedByTheApp).isNotEmpty();
         movedByTheApp.forEach(lead -> assertThat(statuses.get(lead)).as("lead %d", lead).isEqualTo(LeadStatus.LOST));
         assertThat(statuses.values()).containsOnly(LeadStatus.NEW, LeadStatus.LOST);
@@ -251,12 +303,10 @@ class BackfillJobsTest {
 
     @Test
     void reportsProgressWithTotalRateAndEta() {
-        for (int i = 0; i < 5; i++) {
-            seed.lead(workspace, null, null, i);
-        }
+        seedLegacyLeads(5);
         List<String> lines = new ArrayList<>();
 
-        new BackfillRunner(dsl, lines::add, Duration.ZERO).run(new LeadStatusBackfill(), batches(2));
+        new BackfillRunner(dsl, lines::add, Duration.ZERO).run(TypedStatusBackfill.leadStatus(), batches(2));
 
         assertThat(lines.get(0)).matches("lead-status: 2 / 5 rows \\(40\\.0%\\), [\\d,]+ rows/s, ETA .+");
         assertThat(lines.get(lines.size() - 1)).startsWith("lead-status: 5 rows scanned, 5 changed, 0 unresolved, "
@@ -265,16 +315,28 @@ class BackfillJobsTest {
 
     @Test
     void theCommandLineRunsAJobAgainstAJdbcUrl() {
-        seed.lead(workspace, null, null, 1);
-        var database = dsl.configuration().connectionProvider();
+        seed.legacyLead(workspace, "QUALIFIED", 1);
         String url = dsl.connectionResult(c -> c.getMetaData().getURL());
 
         assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status", "--dry-run"})).isZero();
-        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS.isNull())).isEqualTo(1);
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).isEqualTo(1);
         assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status"})).isZero();
-        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS.isNull())).isZero();
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).isZero();
         assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "everything"})).isEqualTo(2);
-        assertThat(database).isNotNull();
+    }
+
+    private List<Long> seedLegacyLeads(int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(seed.legacyLead(workspace, i % 2 == 0 ? "NEW" : "CONTACTED", i));
+        }
+        return ids;
+    }
+
+    private long contactWithHandles(long workspaceId, String name, String handles) {
+        return dsl.insertInto(CONTACTS, CONTACTS.BUSINESS_ID, CONTACTS.NAME, CONTACTS.HANDLES)
+                .values(seed.businessOf(workspaceId), name, org.jooq.JSONB.valueOf(handles))
+                .returning(CONTACTS.ID).fetchOne().getId();
     }
 
     private ConversationsRecord handle(long workspaceId, String channel, String handle, String name) {
@@ -282,20 +344,5 @@ class BackfillJobsTest {
             c.setCustomerHandle(handle);
             c.setCustomerName(name);
         });
-    }
-
-    private void seedCustomers(int conversations, int customers) {
-        for (int i = 0; i < conversations; i++) {
-            handle(workspace, "INSTAGRAM", "customer" + (i % customers), null);
-        }
-    }
-
-    private void assertCompleteWithoutDuplicates(int conversations, int customers) {
-        assertThat(dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.CONTACT_ID.isNull())).as("rows skipped").isZero();
-        assertThat(dsl.fetchCount(CONTACTS)).as("contacts").isEqualTo(customers);
-        assertThat(dsl.fetchCount(CONTACT_HANDLES)).as("handles").isEqualTo(customers);
-        assertThat(dsl.fetchCount(CONVERSATIONS)).isEqualTo(conversations);
-        assertThat(dsl.select(org.jooq.impl.DSL.countDistinct(CONVERSATIONS.CONTACT_ID)).from(CONVERSATIONS)
-                .fetchOne(0, Integer.class)).isEqualTo(customers);
     }
 }

@@ -30,7 +30,7 @@ class CompileTimeBreakageTest {
     @Test
     void droppingAColumnTheQueryLayerUsesFailsCompilationNamingTheField() throws Exception {
         copyProject();
-        Files.writeString(copy.resolve("migrations/V045__drop_intent_confidence_from_conversations.sql"), """
+        Files.writeString(copy.resolve("migrations/" + nextVersion() + "__drop_intent_confidence_from_conversations.sql"), """
                 -- inboop:approve IB302 test of the compile-time check: the query layer reads this column
                 ALTER TABLE conversations DROP COLUMN intent_confidence;
                 """);
@@ -45,7 +45,7 @@ class CompileTimeBreakageTest {
     @Test
     void anAdditiveMigrationBuildsWithTheQueryLayerUntouched() throws Exception {
         copyProject();
-        Files.writeString(copy.resolve("migrations/V045__add_notes_to_conversations.sql"),
+        Files.writeString(copy.resolve("migrations/" + nextVersion() + "__add_notes_to_conversations.sql"),
                 "ALTER TABLE conversations ADD COLUMN IF NOT EXISTS notes text;\n");
 
         Build build = build();
@@ -54,7 +54,15 @@ class CompileTimeBreakageTest {
         assertThat(copy.resolve("db/target/generated-sources/jooq/com/inboop/db/schema/tables/Conversations.java"))
                 .content().contains("public final TableField<ConversationsRecord, String> NOTES");
         assertThat(Files.readString(copy.resolve("migrations/migrations.lock")))
-                .contains("V045__add_notes_to_conversations.sql");
+                .contains(nextVersion() + "__add_notes_to_conversations.sql");
+    }
+
+    /** The version after the project's newest migration, e.g. V029. */
+    private static String nextVersion() throws java.io.IOException {
+        try (var files = Files.list(PROJECT.resolve("migrations"))) {
+            long versions = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            return String.format("V%03d", versions + 1);
+        }
     }
 
     private record Build(int exitCode, String output) {

@@ -20,6 +20,7 @@ import com.inboop.db.NotFoundException;
 import com.inboop.db.Seed;
 import com.inboop.db.assignment.AssigneeFilter;
 import com.inboop.db.paging.Page;
+import com.inboop.db.paging.Cursors;
 import com.inboop.db.paging.PageRequest;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.tables.records.ConversationsRecord;
@@ -72,20 +73,20 @@ class InboxQueryTest {
             c.setContactId(contact);
             c.setUnreadCount(3);
             c.setAssignedToUserId(agent);
-            c.setIntentLabel(IntentLabel.PURCHASE_INTENT);
-            c.setIntentConfidence(new java.math.BigDecimal("0.930"));
+            c.setIntentLabelEnum(IntentLabel.BUYING);
+            c.setIntentConfidence(new java.math.BigDecimal("0.9300"));
             c.setLeadCount(1);
             c.setOrderCount(2);
+            // The backend keeps the newest message's text on the conversation, for the list: what it shows.
+            c.setLastMessage("x".repeat(200));
         });
-        seed.message(known.getId(), "older message", 9);
-        seed.message(known.getId(), "x".repeat(200), 5);
         ConversationsRecord anonymous = seed.update(seed.conversation(workspace, "WHATSAPP", 50),
                 c -> c.setCustomerName(null));
 
         List<InboxRow> rows = inbox.page(workspace, InboxFilter.active(), PageRequest.first()).rows();
 
         assertThat(rows.get(0)).isEqualTo(new InboxRow(known.getId(), "INSTAGRAM", "Sara Designs", "x".repeat(140),
-                Seed.NOW.minusMinutes(5), 3, agent, IntentLabel.PURCHASE_INTENT, new java.math.BigDecimal("0.930"),
+                Seed.NOW.minusMinutes(5), 3, agent, IntentLabel.BUYING, new java.math.BigDecimal("0.9300"),
                 1, 2));
         assertThat(rows.get(1).contactName()).isEqualTo(anonymous.getCustomerHandle());
         assertThat(rows.get(1).lastMessage()).isNull();
@@ -98,32 +99,32 @@ class InboxQueryTest {
         ConversationsRecord mineUnreadBuying = seed.update(seed.conversation(workspace, "INSTAGRAM", 1), c -> {
             c.setAssignedToUserId(agent);
             c.setUnreadCount(2);
-            c.setIntentLabel(IntentLabel.PURCHASE_INTENT);
+            c.setIntentLabelEnum(IntentLabel.BUYING);
         });
         ConversationsRecord mineReadBuying = seed.update(seed.conversation(workspace, "INSTAGRAM", 2), c -> {
             c.setAssignedToUserId(agent);
-            c.setIntentLabel(IntentLabel.PURCHASE_INTENT);
+            c.setIntentLabelEnum(IntentLabel.BUYING);
         });
         ConversationsRecord mineWhatsappSpam = seed.update(seed.conversation(workspace, "WHATSAPP", 3), c -> {
             c.setAssignedToUserId(agent);
             c.setUnreadCount(1);
-            c.setIntentLabel(IntentLabel.SPAM);
+            c.setIntentLabelEnum(IntentLabel.SPAM);
         });
         ConversationsRecord othersUnread = seed.update(seed.conversation(workspace, "INSTAGRAM", 4), c -> {
             c.setAssignedToUserId(other);
             c.setUnreadCount(5);
         });
         ConversationsRecord nobodys = seed.update(seed.conversation(workspace, "WHATSAPP", 5),
-                c -> c.setIntentLabel(IntentLabel.ORDER_STATUS));
+                c -> c.setIntentLabelEnum(IntentLabel.SUPPORT));
 
         InboxFilter mine = InboxFilter.active().withAssignee(AssigneeFilter.user(agent));
         assertThat(ids(mine)).containsExactly(mineUnreadBuying.getId(), mineReadBuying.getId(), mineWhatsappSpam.getId());
         assertThat(ids(mine.withUnreadOnly(true))).containsExactly(mineUnreadBuying.getId(), mineWhatsappSpam.getId());
-        assertThat(ids(mine.withIntents(IntentLabel.PURCHASE_INTENT).withUnreadOnly(true)))
+        assertThat(ids(mine.withIntents(IntentLabel.BUYING).withUnreadOnly(true)))
                 .containsExactly(mineUnreadBuying.getId());
         assertThat(ids(mine.withChannels("WHATSAPP"))).containsExactly(mineWhatsappSpam.getId());
         assertThat(ids(InboxFilter.active().withAssignee(AssigneeFilter.UNASSIGNED))).containsExactly(nobodys.getId());
-        assertThat(ids(InboxFilter.active().withIntents(IntentLabel.SPAM, IntentLabel.ORDER_STATUS)))
+        assertThat(ids(InboxFilter.active().withIntents(IntentLabel.SPAM, IntentLabel.SUPPORT)))
                 .containsExactly(mineWhatsappSpam.getId(), nobodys.getId());
         assertThat(ids(InboxFilter.active().withUnreadOnly(true).withChannels("INSTAGRAM")))
                 .containsExactly(mineUnreadBuying.getId(), othersUnread.getId());
@@ -179,13 +180,13 @@ class InboxQueryTest {
         long other = seed.user(workspace, "other-" + workspace + "@shop.example");
         seed.update(seed.conversation(workspace, "INSTAGRAM", 1), c -> {
             c.setAssignedToUserId(agent);
-            c.setIntentLabel(IntentLabel.PURCHASE_INTENT);
+            c.setIntentLabelEnum(IntentLabel.BUYING);
         });
         seed.update(seed.conversation(workspace, "INSTAGRAM", 2), c -> c.setAssignedToUserId(other));
-        seed.update(seed.conversation(workspace, "INSTAGRAM", 3), c -> c.setIntentLabel(IntentLabel.PURCHASE_INTENT));
-        seed.update(seed.conversation(workspace, "INSTAGRAM", 4), c -> c.setIntentLabel(IntentLabel.SPAM));
+        seed.update(seed.conversation(workspace, "INSTAGRAM", 3), c -> c.setIntentLabelEnum(IntentLabel.BUYING));
+        seed.update(seed.conversation(workspace, "INSTAGRAM", 4), c -> c.setIntentLabelEnum(IntentLabel.SPAM));
         long archived = seed.update(seed.conversation(workspace, "INSTAGRAM", 5),
-                c -> c.setIntentLabel(IntentLabel.SPAM)).getId();
+                c -> c.setIntentLabelEnum(IntentLabel.SPAM)).getId();
         inbox.archive(workspace, archived);
 
         TabCounts counts = inbox.tabCounts(workspace, agent);
@@ -194,9 +195,9 @@ class InboxQueryTest {
         assertThat(counts.unassigned()).isEqualTo(2);
         assertThat(counts.mine()).isEqualTo(1);
         assertThat(counts.byIntent()).hasSize(IntentLabel.values().length)
-                .containsEntry(IntentLabel.PURCHASE_INTENT, 2L)
+                .containsEntry(IntentLabel.BUYING, 2L)
                 .containsEntry(IntentLabel.SPAM, 1L)
-                .containsEntry(IntentLabel.COMPLAINT, 0L);
+                .containsEntry(IntentLabel.OTHER, 0L);
     }
 
     @Test
@@ -232,5 +233,29 @@ class InboxQueryTest {
         assertThatThrownBy(() -> InboxFilter.active().withChannels(" ")).hasMessageStartingWith("channels:");
         assertThatThrownBy(() -> AssigneeFilter.user(-1)).hasMessageStartingWith("assignee:");
         assertThat(new PageRequest(5, null).cursor()).isEqualTo(Optional.empty());
+        assertThatThrownBy(() -> PageRequest.first().after(null)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("cursor: must be a page's nextCursor, was null");
+    }
+
+    @Test
+    void rejectsFilterValuesPostgresWouldChokeOnOrThatMakeTheCursorScopeAmbiguous() {
+        assertThatThrownBy(() -> InboxFilter.active().withChannels("INSTAGRAM\u0000"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("channels: each value must be a code").hasMessageContaining("INSTAGRAM\\u0000");
+        // {"INSTAGRAM, X"} would print like {"INSTAGRAM", "X"}: a cursor of one would pass for the other.
+        assertThatThrownBy(() -> InboxFilter.active().withChannels("INSTAGRAM, X"))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(InboxFilter.active().withChannels("INSTAGRAM", "X").channels()).containsExactly("INSTAGRAM", "X");
+    }
+
+    @Test
+    void rejectsAForgedCursorWhosePositionNoDatabaseCouldHold() {
+        // Signed with the default key (which ships in this jar), so only the range check can stop it.
+        Cursors cursors = Cursors.withDefaultKey();
+        String scope = com.inboop.db.paging.Keyset.scope("inbox", workspace, "x");
+        String forged = cursors.encode(scope, new Cursors.Position(Long.MAX_VALUE, 1));
+
+        assertThatThrownBy(() -> cursors.decode(scope, forged)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("outside what the database can hold");
     }
 }

@@ -26,20 +26,21 @@ import com.inboop.codegen.migrate.MigrationObserver;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 import com.inboop.db.migration.InboopMigrations;
+import com.inboop.db.replica.ProductionReplica;
+import com.inboop.db.replica.ProductionScale;
 
 /**
- * Benchmark, not part of the test suite: applies the migrations after V001 to a legacy database holding
- * {@code -Dbench.conversations} conversations (default 1,000,000) and five times as many messages, while a second
- * connection samples pg_locks, and prints for every migration how long it held a lock that blocks writes on a
- * pre-existing table, and whether any table was rewritten.
+ * Benchmark, not part of the test suite: adopts production replica B (the backend's history with its baseline row at
+ * 0, 1..13, and Hibernate's drift) holding {@code -Dbench.conversations} conversations (default 1,000,000), five
+ * times as many messages, a fifth as many leads and a tenth as many orders, and applies the migrations after V001
+ * while a second connection samples pg_locks. Prints for every migration how long it held a lock that blocks writes
+ * on a pre-existing table, and whether any table was rewritten. {@code -Dbench.replica=HISTORY_ONLY} starts from
+ * replica A instead (no Hibernate additions: V004 and V007 then build the two unique keys).
  *
  * <pre>./mvnw -B -pl db -am verify -Dtest=MigrationLockBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @ExtendWith(MigratedDatabaseExtension.class)
 class MigrationLockBenchmark {
-
-    private static final List<String> LEGACY_TABLES =
-            List.of("workspaces", "users", "conversations", "messages", "leads", "orders");
 
     /** One sighting run of a lock: seen first and last at these times, by the polls around them. */
     private record Hold(String migration, String table, String mode, long fromNanos, long toNanos) {
@@ -49,16 +50,13 @@ class MigrationLockBenchmark {
     }
 
     @Test
-    void measureLocksAndRewritesOnALegacyDatabase(TestDatabase server) throws Exception {
+    void measureLocksAndRewritesOnAProductionReplica(TestDatabase server) throws Exception {
         int conversations = Integer.getInteger("bench.conversations", 1_000_000);
         try (ThrowawayDatabase legacy = server.newEmptyDatabase()) {
             DataSource dataSource = legacy.target().dataSource();
-            long seedStart = System.nanoTime();
             seed(dataSource, conversations);
-            System.out.printf("seeded %,d conversations, %,d messages, %,d leads, %,d orders in %.1f s%n",
-                    conversations, conversations * 5L, conversations / 5, conversations / 10,
-                    (System.nanoTime() - seedStart) / 1e9);
             CatalogSnapshot before = snapshot(dataSource);
+            List<String> legacyTables = List.copyOf(before.tables().keySet());
 
             List<String[]> migrations = new ArrayList<>(); // script, start nanos, end nanos
             Callback boundaries = new MigrationObserver(Event.BEFORE_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE) {
@@ -80,7 +78,7 @@ class MigrationLockBenchmark {
             List<Hold> holds = new ArrayList<>();
             AtomicBoolean running = new AtomicBoolean(true);
             long[] polls = new long[1];
-            Thread sampler = new Thread(() -> sample(dataSource, running, holds, polls), "pg_locks-sampler");
+            Thread sampler = new Thread(() -> sample(dataSource, legacyTables, running, holds, polls), "pg_locks-sampler");
             sampler.start();
             long migrateStart = System.nanoTime();
             flyway.migrate();
@@ -89,37 +87,19 @@ class MigrationLockBenchmark {
             sampler.join();
 
             CatalogSnapshot after = snapshot(dataSource);
-            report(migrations, holds, before, after, polls[0], (migrateEnd - migrateStart) / 1e9);
+            report(migrations, holds, legacyTables, before, after, polls[0], (migrateEnd - migrateStart) / 1e9);
         }
     }
 
     private static void seed(DataSource dataSource, int n) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(SchemaAlignmentTest.v001());
-            statement.execute("INSERT INTO workspaces (name) SELECT 'workspace ' || g FROM generate_series(1, 100) g");
-            statement.execute("INSERT INTO users (workspace_id, email) SELECT 1 + g % 100, 'agent' || g || '@example.com'"
-                    + " FROM generate_series(1, 1000) g");
-            statement.execute("INSERT INTO conversations (workspace_id, channel, external_thread_id, customer_handle,"
-                    + " customer_name, last_message_at, unread_count)"
-                    + " SELECT 1 + g % 100, CASE WHEN g % 2 = 0 THEN 'INSTAGRAM' ELSE 'WHATSAPP' END, 'thread-' || g,"
-                    + " 'handle' || g, 'Customer ' || g, now() - g * interval '1 second', g % 3"
-                    + " FROM generate_series(1, " + n + ") g");
-            statement.execute("INSERT INTO messages (conversation_id, body, is_from_customer, created_at)"
-                    + " SELECT 1 + g % " + n + ", 'message number ' || g, g % 2 = 0, now() - g * interval '200 ms'"
-                    + " FROM generate_series(1, " + 5L * n + ") g");
-            statement.execute("INSERT INTO leads (workspace_id, conversation_id, title)"
-                    + " SELECT 1 + g % 100, 1 + (g * 5) % " + n + ", 'lead ' || g FROM generate_series(1, " + n / 5 + ") g");
-            statement.execute("INSERT INTO orders (workspace_id, conversation_id, total, currency)"
-                    + " SELECT 1 + g % 100, 1 + (g * 10) % " + n + ", 25.00, 'EUR' FROM generate_series(1, " + n / 10
-                    + ") g");
-            statement.execute("VACUUM ANALYZE");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ProductionReplica.build(dataSource,
+                ProductionReplica.State.valueOf(System.getProperty("bench.replica", "HIBERNATE_DRIFT")));
+        ProductionScale.seed(dataSource, n, 5);
     }
 
     /** Polls pg_locks as fast as it can and records each run of sightings of a write-blocking table lock. */
-    private static void sample(DataSource dataSource, AtomicBoolean running, List<Hold> holds, long[] polls) {
+    private static void sample(DataSource dataSource, List<String> legacyTables, AtomicBoolean running,
+                               List<Hold> holds, long[] polls) {
         String sql = """
                 SELECT l.pid, c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
                  WHERE l.locktype = 'relation' AND l.granted AND l.pid <> pg_backend_pid()
@@ -130,7 +110,7 @@ class MigrationLockBenchmark {
         long previousPoll = System.nanoTime();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", LEGACY_TABLES.toArray()));
+            statement.setArray(1, connection.createArrayOf("text", legacyTables.toArray()));
             while (running.get()) {
                 long now = System.nanoTime();
                 Map<String, Boolean> seen = new HashMap<>();
@@ -164,8 +144,8 @@ class MigrationLockBenchmark {
         }
     }
 
-    private static void report(List<String[]> migrations, List<Hold> holds, CatalogSnapshot before,
-                               CatalogSnapshot after, long polls, double seconds) {
+    private static void report(List<String[]> migrations, List<Hold> holds, List<String> legacyTables,
+                               CatalogSnapshot before, CatalogSnapshot after, long polls, double seconds) {
         System.out.printf("applied %d migrations in %.2f s; pg_locks sampled %,d times (every %.2f ms on average)%n",
                 migrations.size(), seconds, polls, seconds * 1000 / Math.max(1, polls));
         System.out.printf("%-58s %9s  %s%n", "migration", "wall ms", "write-blocking locks on legacy tables (held <=)");
@@ -187,7 +167,7 @@ class MigrationLockBenchmark {
             System.out.printf("%-58s %9.1f  %s%n", m[0], (end - start) / 1e6, locks.length() == 0 ? "-" : locks);
         }
         List<String> rewritten = new ArrayList<>();
-        for (String table : LEGACY_TABLES) {
+        for (String table : legacyTables) {
             if (before.tables().get(table).relfilenode() != after.tables().get(table).relfilenode()) {
                 rewritten.add(table);
             }

@@ -1,0 +1,1 @@
+-- Adds notes to widgets (to be written).

@@ -1,0 +1,60 @@
+package com.inboop.db;
+
+import static com.inboop.db.schema.Tables.BUSINESSES;
+import static com.inboop.db.schema.Tables.USERS;
+import static com.inboop.db.schema.Tables.WORKSPACES;
+import static com.inboop.db.schema.Tables.WORKSPACE_MEMBERS;
+
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * How a workspace's rows are found in Inboop's schema. Production scopes every row by {@code business_id}, and
+ * {@code businesses.workspace_id} ties a business to at most one workspace, so a workspace's rows are the rows of
+ * its businesses; its users are its members and its owner.
+ *
+ * <p>Lists resolve the businesses first ({@link #businessesOf}, one lookup on {@code idx_businesses_workspace}) and
+ * then filter with the ids as values: for the common workspace of one business that is {@code business_id = ?},
+ * which the list indexes (leading {@code business_id}) answer with a range scan and no sort. Writes use
+ * {@link #ownsBusiness}, a sub-select evaluated inside the same statement, so that a business moved to another
+ * workspace meanwhile can never be written through the old one.
+ */
+public final class WorkspaceScope {
+
+    private WorkspaceScope() {
+    }
+
+    /** The ids of the workspace's businesses, ascending; empty for an unknown workspace. */
+    public static List<Long> businessesOf(DSLContext dsl, long workspaceId) {
+        Ids.require("workspaceId", workspaceId);
+        return dsl.select(BUSINESSES.ID).from(BUSINESSES).where(BUSINESSES.WORKSPACE_ID.eq(workspaceId))
+                .orderBy(BUSINESSES.ID).fetch(BUSINESSES.ID);
+    }
+
+    /** {@code businessId} is one of {@code businesses} (false for none). */
+    public static Condition businessIn(Field<Long> businessId, List<Long> businesses) {
+        if (businesses.isEmpty()) {
+            return DSL.falseCondition();
+        }
+        return businesses.size() == 1 ? businessId.eq(businesses.get(0)) : businessId.in(businesses);
+    }
+
+    /** {@code businessId} belongs to the workspace, checked inside the statement that uses it. */
+    public static Condition ownsBusiness(long workspaceId, Field<Long> businessId) {
+        return businessId.in(DSL.select(BUSINESSES.ID).from(BUSINESSES).where(BUSINESSES.WORKSPACE_ID.eq(workspaceId)));
+    }
+
+    /** {@code userId} is a member or the owner of the workspace, and not deleted. */
+    public static Condition hasUser(long workspaceId, Field<Long> userId) {
+        return DSL.exists(DSL.selectOne().from(USERS).where(USERS.ID.eq(userId).and(USERS.DELETED_AT.isNull())
+                .and(DSL.exists(DSL.selectOne().from(WORKSPACE_MEMBERS)
+                                .where(WORKSPACE_MEMBERS.WORKSPACE_ID.eq(workspaceId)
+                                        .and(WORKSPACE_MEMBERS.USER_ID.eq(USERS.ID))))
+                        .or(DSL.exists(DSL.selectOne().from(WORKSPACES)
+                                .where(WORKSPACES.ID.eq(workspaceId).and(WORKSPACES.OWNER_ID.eq(USERS.ID))))))));
+    }
+}

@@ -1,0 +1,27 @@
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS channel VARCHAR(50) NOT NULL DEFAULT 'INSTAGRAM';
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS assigned_to_user_id BIGINT REFERENCES users(id);
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS intent_label VARCHAR(50);
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS intent_confidence NUMERIC(5, 4);
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS intent_evaluated_at TIMESTAMP;
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS first_message_at TIMESTAMP;
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS lead_count INTEGER DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS order_count INTEGER DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS metadata JSONB;
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS archived_at TIMESTAMP;
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS deleted_at TIMESTAMP;
+CREATE INDEX IF NOT EXISTS idx_conversations_archived_at ON conversations(archived_at);
+CREATE INDEX IF NOT EXISTS idx_conversations_deleted_at ON conversations(deleted_at);
+CREATE INDEX IF NOT EXISTS idx_conversations_business_archived ON conversations(business_id, archived_at);
+CREATE INDEX IF NOT EXISTS idx_conversations_assigned_to ON conversations(assigned_to_user_id);
+CREATE INDEX IF NOT EXISTS idx_conversations_intent_label ON conversations(intent_label);
+CREATE INDEX IF NOT EXISTS idx_conversations_business_intent ON conversations(business_id, intent_label);
+
+ALTER TABLE messages ADD COLUMN IF NOT EXISTS direction VARCHAR(50);
+ALTER TABLE messages ADD COLUMN IF NOT EXISTS sender_type VARCHAR(50);
+ALTER TABLE messages ADD COLUMN IF NOT EXISTS content_type VARCHAR(50);
+ALTER TABLE messages ADD COLUMN IF NOT EXISTS channel_message_id VARCHAR(255);
+ALTER TABLE messages ADD COLUMN IF NOT EXISTS metadata JSONB;
+CREATE INDEX IF NOT EXISTS idx_messages_direction ON messages(direction);
+CREATE INDEX IF NOT EXISTS idx_messages_sender_type ON messages(sender_type);
+CREATE INDEX IF NOT EXISTS idx_messages_content_type ON messages(content_type);
+CREATE INDEX IF NOT EXISTS idx_messages_channel_message_id ON messages(channel_message_id);

@@ -1,0 +1,8 @@
+-- orders.status_enum: the typed twin of the legacy varchar column orders.status, of the Postgres ENUM order_status.
+-- The backend maps orders.status as a string, and Hibernate re-types a mapped column whose type differs from its entity,
+-- so the legacy column is never converted: the typed one is added beside it (nullable, no default, so adding it
+-- rewrites nothing). inboop-db's Java writes both in the same statement; rows written elsewhere, or before this
+-- column existed, are filled by the backfill job; a legacy value with no equivalent leaves it NULL and is kept as
+-- it is. The whole path, and the final step for when the backend's entities switch: docs/typed-status-columns.md.
+
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS status_enum order_status;

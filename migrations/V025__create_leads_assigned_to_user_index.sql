@@ -1,0 +1,30 @@
+-- idx_leads_assigned_to_user: leads by assignee on the design's column (design: Indexing, (assigned_to_user_id,
+-- archived_at)). The backend's idx_leads_assigned_to covers its own assigned_to column.
+-- Built CONCURRENTLY, so reads and writes of leads go on while it builds; that cannot run in a transaction, hence the
+-- .sql.conf beside this file. The session's lock_timeout (beforeEachMigrate.sql) stays in force: the build waits at
+-- most that long for older transactions, then fails instead of queueing the application behind it.
+--
+-- A build that was interrupted (a killed server or migrate, a failed statement) leaves an INVALID index of this
+-- name, which IF NOT EXISTS would take for done. The first block drops such a leftover (a plain DROP of an invalid
+-- index: catalog work only, no scan) so the build runs again; the last block fails the migration if the index is
+-- not valid at the end, so it is never recorded as applied. After a failure: flyway repair, then migrate again.
+-- inboop:approve IB206 drops only an INVALID leftover of this migration's own interrupted build; then checks the result
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = to_regclass('public.idx_leads_assigned_to_user') AND NOT x.indisvalid) THEN
+        DROP INDEX public.idx_leads_assigned_to_user;
+    END IF;
+END
+$$;
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_leads_assigned_to_user
+    ON leads (assigned_to_user_id, archived_at);
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = to_regclass('public.idx_leads_assigned_to_user') AND x.indisvalid) THEN
+        RAISE EXCEPTION 'index idx_leads_assigned_to_user is not valid after its build'
+            USING HINT = 'Another session may be building it; run flyway repair, then migrate again.';
+    END IF;
+END
+$$;
