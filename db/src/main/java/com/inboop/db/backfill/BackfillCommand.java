@@ -8,6 +8,9 @@ import java.util.Map;
 import org.jooq.CloseableDSLContext;
 import org.jooq.impl.DSL;
 
+import com.inboop.db.compatibility.CompatibilityReport;
+import com.inboop.db.compatibility.SchemaCompatibility;
+
 import com.inboop.db.InboopDbException;
 
 /**
@@ -17,6 +20,9 @@ import com.inboop.db.InboopDbException;
  * -Dexec.args="--url ... --job all --dry-run"}. Exit status 0 done, 1 a job failed, 2 usage.
  */
 public final class BackfillCommand {
+
+    private static final String DRY_RUN = "--dry-run";
+    private static final List<String> WITH_VALUE = List.of("--url", "--user", "--password", "--job", "--batch-size");
 
     /** Every job, in the order {@code all} runs them (leads first: they are the cheapest). */
     public static final Map<String, BackfillJob> JOBS = jobs();
@@ -43,12 +49,17 @@ public final class BackfillCommand {
         Map<String, String> options = new LinkedHashMap<>();
         boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--dry-run")) {
+            String option = args[i];
+            if (option.equals(DRY_RUN)) {
                 dryRun = true;
-            } else if (args[i].startsWith("--") && i + 1 < args.length) {
-                options.put(args[i], args[++i]);
-            } else {
-                return usage("unexpected argument '" + args[i] + "'");
+            } else if (!WITH_VALUE.contains(option)) {
+                // A misspelt option must never be ignored: "--dryrun yes" would otherwise write every row.
+                return usage("unknown " + (option.startsWith("-") ? "option" : "argument") + " '" + option
+                        + "'; the options are " + String.join(", ", WITH_VALUE) + " and " + DRY_RUN);
+            } else if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                return usage(option + " needs a value");
+            } else if (options.put(option, args[++i]) != null) {
+                return usage(option + " is given twice");
             }
         }
         if (!options.containsKey("--url") || !options.containsKey("--job")) {
@@ -70,6 +81,12 @@ public final class BackfillCommand {
             }
             try (CloseableDSLContext dsl = DSL.using(options.get("--url"), options.getOrDefault("--user", "postgres"),
                     options.getOrDefault("--password", ""))) {
+                CompatibilityReport schema = new SchemaCompatibility(dsl).check();
+                if (!schema.missing().isEmpty() || !schema.mismatched().isEmpty()) {
+                    System.err.println("backfill: " + options.get("--url") + " is not migrated to this inboop-db's "
+                            + "schema, so no job can run there. " + schema.describe());
+                    return 1;
+                }
                 BackfillRunner runner = new BackfillRunner(dsl, System.out::println);
                 for (BackfillJob each : selected) {
                     runner.run(each, backfill);

@@ -1,6 +1,7 @@
 package com.inboop.db.backfill;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.DSLContext;
 
@@ -30,5 +31,13 @@ public interface BackfillJob {
     /** Rows the job looked at but cannot fill (e.g. a conversation without a handle); 0 if there are none. */
     default long unresolved(DSLContext dsl) {
         return 0;
+    }
+
+    /**
+     * The unresolved rows by the value that made them so (e.g. a legacy status without a design equivalent), most
+     * frequent first; empty for a job whose unresolved rows have no such value.
+     */
+    default Map<String, Long> unresolvedByValue(DSLContext dsl) {
+        return Map.of();
     }
 }

@@ -92,7 +92,7 @@ public final class BackfillRunner {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         BackfillSummary summary = new BackfillSummary(job.name(), options.dryRun(), scanned, changed,
-                job.unresolved(dsl), batches, millis, longest);
+                job.unresolved(dsl), job.unresolvedByValue(dsl), batches, millis, longest);
         progress.accept(summary.describe());
         return summary;
     }

@@ -13,6 +13,7 @@ import com.inboop.db.ArchiveView;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.StoredCode;
 import com.inboop.db.assignment.AssigneeFilter;
+import com.inboop.db.legacy.LegacyChannels;
 import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.IntentLabel;
 
@@ -25,7 +26,8 @@ import static com.inboop.db.schema.Tables.CONVERSATIONS;
  * @param assignee   anyone (default), unassigned, or one user
  * @param intents    intent labels to show, empty for all (a conversation's label is its typed column, else its
  *                   legacy column's)
- * @param channels   channels to show (as stored in conversations.channel), empty for all
+ * @param channels   channels to show (INSTAGRAM, WHATSAPP, FACEBOOK; FACEBOOK also matches the backend's MESSENGER),
+ *                   empty for all
  * @param unreadOnly only conversations with unread messages
  * @param view       active (default) or archived conversations; soft-deleted ones never
  */
@@ -74,7 +76,8 @@ public record InboxFilter(AssigneeFilter assignee, Set<IntentLabel> intents, Set
                 .and(intents.isEmpty() ? DSL.noCondition()
                         : LegacyMapping.INTENT_LABEL.isIn(CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_LABEL,
                                 intents))
-                .and(channels.isEmpty() ? DSL.noCondition() : CONVERSATIONS.CHANNEL.in(channels))
+                .and(channels.isEmpty() ? DSL.noCondition()
+                        : CONVERSATIONS.CHANNEL.in(LegacyChannels.storedNamesOf(channels)))
                 .and(unreadOnly ? CONVERSATIONS.UNREAD_COUNT.gt(0) : DSL.noCondition());
     }
 

@@ -91,6 +91,8 @@ class BackfillJobsTest {
                 .as("the legacy column is only read").isEqualTo(legacyBefore);
         assertThat(first.changed()).isEqualTo(8);
         assertThat(first.unresolved()).isEqualTo(1);
+        assertThat(first.unresolvedByValue()).containsExactly(Map.entry("Qualified ", 1L));
+        assertThat(first.describe()).contains("1 unresolved ('Qualified ' x1)");
         assertThat(second.changed()).isZero();
         assertThat(second.scanned()).isZero();
     }
@@ -112,7 +114,8 @@ class BackfillJobsTest {
         var orders = dsl.selectFrom(ORDERS).fetchMap(ORDERS.ID);
         assertThat(orders.get(processing).getStatusEnum()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(orders.get(refunded).getStatusEnum()).as("REFUNDED has no fulfilment equivalent").isNull();
-        assertThat(orders.get(refunded).getPaymentStatusEnum()).isEqualTo(PaymentStatus.PAID);
+        assertThat(orders.get(refunded).getPaymentStatusEnum()).as("refunded after it was paid")
+                .isEqualTo(PaymentStatus.REFUNDED);
         assertThat(orders.get(processing).getPaymentStatusEnum()).as("unknown payment stays unknown").isNull();
         assertThat(dsl.select(CONVERSATIONS.INTENT_LABEL_ENUM).from(CONVERSATIONS).where(CONVERSATIONS.ID.eq(buying))
                 .fetchOne(CONVERSATIONS.INTENT_LABEL_ENUM)).isEqualTo(IntentLabel.BUYING);
@@ -194,15 +197,15 @@ class BackfillJobsTest {
     }
 
     @Test
-    void contactsAreLinkedOnlyByAnExactUniqueHandleOfTheSameBusiness() {
+    void contactsAreFoundOrCreatedPerBusinessChannelAndHandleAndNeverMerged() {
         long other = seed.workspace("other shop");
         long sara = contactWithHandles(workspace, "Sara", "{\"instagram\": \"sara.designs\"}");
-        long twinA = contactWithHandles(workspace, "Twin A", "{\"instagram\": \"twin\"}");
-        long twinB = contactWithHandles(workspace, "Twin B", "{\"instagram\": \"twin\"}");
-        contactWithHandles(other, "Sara elsewhere", "{\"instagram\": \"elsewhere\"}");
+        contactWithHandles(workspace, "Twin A", "{\"instagram\": \"twin\"}");
+        contactWithHandles(workspace, "Twin B", "{\"instagram\": \"twin\"}");
+        long elsewhere = contactWithHandles(other, "Sara elsewhere", "{\"instagram\": \"elsewhere\"}");
         ConversationsRecord sara1 = handle(workspace, "INSTAGRAM", "sara.designs", "Sara");
         ConversationsRecord sara2 = handle(workspace, "INSTAGRAM", "sara.designs", null);
-        ConversationsRecord saraOnWhatsapp = handle(workspace, "WHATSAPP", "sara.designs", "Sara");
+        ConversationsRecord saraOnWhatsapp = handle(workspace, "WHATSAPP", "sara.designs", "Sara W");
         ConversationsRecord ambiguous = handle(workspace, "INSTAGRAM", "twin", null);
         ConversationsRecord otherBusiness = handle(workspace, "INSTAGRAM", "elsewhere", null);
         ConversationsRecord noHandle = handle(workspace, "INSTAGRAM", null, "Anonymous");
@@ -213,14 +216,76 @@ class BackfillJobsTest {
                 .fetchMap(CONVERSATIONS.ID, CONVERSATIONS.CONTACT_ID);
         assertThat(linked.get(sara1.getId())).isEqualTo(sara);
         assertThat(linked.get(sara2.getId())).isEqualTo(sara);
-        assertThat(linked.get(saraOnWhatsapp.getId())).as("another channel's handle").isNull();
+        assertThat(linked.get(saraOnWhatsapp.getId())).as("another channel: another contact, Sara's is untouched")
+                .isNotNull().isNotEqualTo(sara);
+        assertThat(linked.get(otherBusiness.getId())).as("another business's contact is never used")
+                .isNotNull().isNotEqualTo(elsewhere);
         assertThat(linked.get(ambiguous.getId())).as("two contacts claim it: never merged, never guessed").isNull();
-        assertThat(linked.get(otherBusiness.getId())).as("another business's contact").isNull();
         assertThat(linked.get(noHandle.getId())).isNull();
-        assertThat(summary.changed()).isEqualTo(2);
-        assertThat(summary.unresolved()).isEqualTo(4);
-        assertThat(List.of(twinA, twinB)).doesNotContainNull();
+        var created = dsl.select(CONTACTS.NAME, CONTACTS.HANDLES).from(CONTACTS)
+                .where(CONTACTS.ID.eq(linked.get(saraOnWhatsapp.getId()))).fetchOne();
+        assertThat(created.value1() + " " + created.value2().data()).isEqualTo("Sara W {\"whatsapp\": \"sara.designs\"}");
+        assertThat(dsl.select(CONTACTS.HANDLES).from(CONTACTS).where(CONTACTS.ID.eq(sara)).fetchOne(CONTACTS.HANDLES)
+                .data()).isEqualTo("{\"instagram\": \"sara.designs\"}");
+        assertThat(summary.changed()).isEqualTo(4);
+        assertThat(summary.unresolvedByValue()).containsExactly(Map.entry("no customer handle", 1L),
+                Map.entry("handle claimed by several contacts", 1L));
+        assertThat(dsl.fetchCount(CONTACTS)).isEqualTo(6);
         assertThat(runner.run(new ContactLinkBackfill(), batches(2)).changed()).isZero();
+        assertThat(dsl.fetchCount(CONTACTS)).as("a re-run creates no contact").isEqualTo(6);
+    }
+
+    @Test
+    void contactsInterruptedBetweenBatchesOrFailingInsideOneCompleteWithoutADuplicate() {
+        seedCustomers(60, 20);
+
+        assertThatThrownBy(() -> runner.run(new ContactLinkBackfill(), batches(7), batch -> {
+            if (batch == 3) {
+                Thread.currentThread().interrupt();
+            }
+        })).isInstanceOf(BackfillRunner.BackfillInterruptedException.class);
+        assertThat(Thread.interrupted()).isTrue();
+        assertThatThrownBy(() -> runner.run(new ContactLinkBackfill(), batches(7), batch -> {
+            if (batch == 2) {
+                throw new IllegalStateException("killed inside batch 2");
+            }
+        })).hasMessageContaining("killed inside batch 2");
+
+        runner.run(new ContactLinkBackfill(), batches(7));
+
+        assertContactsCompleteWithoutDuplicates(60, 20);
+    }
+
+    @Test
+    void twoRunsAtOnceNeverCreateTheSameCustomerTwice() throws Exception {
+        seedCustomers(300, 40);
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<BackfillSummary>> both = runs.invokeAll(List.of(
+                    () -> new BackfillRunner(dsl, line -> { }).run(new ContactLinkBackfill(), batches(5)),
+                    () -> new BackfillRunner(dsl, line -> { }).run(new ContactLinkBackfill(), batches(5))));
+            for (Future<BackfillSummary> run : both) {
+                run.get();
+            }
+        } finally {
+            runs.shutdownNow();
+        }
+
+        assertContactsCompleteWithoutDuplicates(300, 40);
+    }
+
+    private void seedCustomers(int conversations, int customers) {
+        for (int i = 0; i < conversations; i++) {
+            handle(workspace, "INSTAGRAM", "customer" + (i % customers), null);
+        }
+    }
+
+    private void assertContactsCompleteWithoutDuplicates(int conversations, int customers) {
+        assertThat(dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.CONTACT_ID.isNull())).as("rows skipped").isZero();
+        assertThat(dsl.fetchCount(CONTACTS)).as("contacts: one per customer").isEqualTo(customers);
+        assertThat(dsl.fetchCount(CONVERSATIONS)).isEqualTo(conversations);
+        assertThat(dsl.select(org.jooq.impl.DSL.countDistinct(CONVERSATIONS.CONTACT_ID)).from(CONVERSATIONS)
+                .fetchOne(0, Integer.class)).isEqualTo(customers);
     }
 
     @Test
@@ -323,6 +388,48 @@ class BackfillJobsTest {
         assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status"})).isZero();
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).isZero();
         assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "everything"})).isEqualTo(2);
+    }
+
+    @Test
+    void theCommandLineRefusesUnknownOrMisspeltOptionsBeforeWritingAnything() {
+        seed.legacyLead(workspace, "QUALIFIED", 1);
+        String url = dsl.connectionResult(c -> c.getMetaData().getURL());
+        String err = stderrOf(() -> {
+            // "--dryrun yes" was once ignored, and the run really wrote.
+            assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status", "--dryrun", "yes"}))
+                    .isEqualTo(2);
+            assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status", "--job", "all"}))
+                    .isEqualTo(2);
+            assertThat(BackfillCommand.run(new String[] {"--url", url, "--job"})).isEqualTo(2);
+        });
+
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).as("nothing written").isZero();
+        assertThat(err).contains("unknown option '--dryrun'; the options are --url, --user, --password, --job, "
+                + "--batch-size and --dry-run").contains("--job is given twice").contains("--job needs a value");
+    }
+
+    @Test
+    void onADatabaseThatIsNotMigratedItSaysSo(TestDatabase database) {
+        try (var empty = database.newEmptyDatabase()) {
+            String err = stderrOf(() -> assertThat(BackfillCommand.run(new String[] {"--url", empty.target().url(),
+                    "--user", empty.target().user(), "--job", "all"})).isEqualTo(1));
+
+            assertThat(err).contains("is not migrated to this inboop-db's schema, so no job can run there")
+                    .contains("no Flyway history").contains("missing: table conversations")
+                    .doesNotContain("does not exist");
+        }
+    }
+
+    private static String stderrOf(Runnable action) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private List<Long> seedLegacyLeads(int count) {

@@ -238,6 +238,16 @@ class InboxQueryTest {
     }
 
     @Test
+    void facebookMatchesTheBackendsMessengerRows() {
+        long messenger = seed.conversation(workspace, "MESSENGER", 1).getId();
+        long facebook = seed.conversation(workspace, "FACEBOOK", 2).getId();
+        seed.conversation(workspace, "INSTAGRAM", 3);
+
+        assertThat(ids(InboxFilter.active().withChannels("FACEBOOK"))).containsExactly(messenger, facebook);
+        assertThat(ids(InboxFilter.active().withChannels("MESSENGER"))).containsExactly(messenger, facebook);
+    }
+
+    @Test
     void rejectsFilterValuesPostgresWouldChokeOnOrThatMakeTheCursorScopeAmbiguous() {
         assertThatThrownBy(() -> InboxFilter.active().withChannels("INSTAGRAM\u0000"))
                 .isInstanceOf(InvalidRequestException.class)
