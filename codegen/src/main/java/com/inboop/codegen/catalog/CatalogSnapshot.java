@@ -68,7 +68,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                   JOIN pg_namespace n ON n.oid = c.relnamespace
                   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                  WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-                 ORDER BY c.relname, a.attnum""", schema, rs -> columns
+                 ORDER BY c.relname, a.attnum""", List.of(schema), rs -> columns
                 .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
                 .put(rs.getString(2), new Column(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
                         rs.getString(6), rs.getString(7))));
@@ -79,7 +79,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                   JOIN pg_class c ON c.oid = k.conrelid
                   JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = ?
-                 ORDER BY c.relname, k.conname""", schema, rs -> constraints
+                 ORDER BY c.relname, k.conname""", List.of(schema), rs -> constraints
                 .computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                 .put(rs.getString(2), new Constraint(rs.getString(2), rs.getString(3).charAt(0), rs.getString(4),
                         rs.getBoolean(5))));
@@ -88,7 +88,8 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                 SELECT c.relname, c.oid, c.relfilenode
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ALL (?)""",
-                schema, rs -> tables.put(rs.getString(1), new Table(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                List.of(schema, HISTORY_TABLES), rs -> tables.put(rs.getString(1), new Table(rs.getString(1),
+                        rs.getLong(2), rs.getLong(3),
                         Collections.unmodifiableMap(columns.getOrDefault(rs.getString(1), Map.of())),
                         Collections.unmodifiableMap(constraints.getOrDefault(rs.getString(1), Map.of())))));
         Map<String, Index> indexes = new TreeMap<>();
@@ -98,7 +99,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                   JOIN pg_class i ON i.oid = x.indexrelid
                   JOIN pg_class t ON t.oid = x.indrelid
                   JOIN pg_namespace n ON n.oid = t.relnamespace
-                 WHERE n.nspname = ? AND t.relname <> ALL (?)""", schema,
+                 WHERE n.nspname = ? AND t.relname <> ALL (?)""", List.of(schema, HISTORY_TABLES),
                 rs -> indexes.put(rs.getString(1), new Index(rs.getString(1), rs.getLong(5), rs.getString(2),
                         rs.getString(3), rs.getBoolean(4))));
         Map<String, EnumType> enums = new TreeMap<>();
@@ -108,7 +109,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                   JOIN pg_namespace n ON n.oid = t.typnamespace
                   JOIN pg_enum e ON e.enumtypid = t.oid
                  WHERE n.nspname = ?
-                 GROUP BY t.typname, t.oid""", schema,
+                 GROUP BY t.typname, t.oid""", List.of(schema),
                 rs -> enums.put(rs.getString(1), new EnumType(rs.getString(1), rs.getLong(2),
                         List.of((String[]) rs.getArray(3).getArray()))));
         return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
@@ -157,11 +158,16 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection connection, String sql, String schema, RowReader reader) throws SQLException {
+    /** Runs {@code sql} with {@code parameters} (strings, or lists of strings for {@code = ANY (?)}). */
+    private static void query(Connection connection, String sql, List<Object> parameters, RowReader reader)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, schema);
-            if (sql.contains("ALL (?)")) {
-                statement.setArray(2, connection.createArrayOf("text", HISTORY_TABLES.toArray()));
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i) instanceof List<?> values) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", values.toArray()));
+                } else {
+                    statement.setString(i + 1, (String) parameters.get(i));
+                }
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
