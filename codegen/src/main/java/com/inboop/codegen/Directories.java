@@ -14,15 +14,19 @@ public final class Directories {
     }
 
     public static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+        // A few attempts: another thread or process (an embedded server's own shutdown) may be removing files of the
+        // same tree at the same moment, which makes a walk trip over entries that vanish under it.
+        for (int attempt = 1; Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt >= 3) {
+                    throw new UncheckedIOException("Could not delete " + directory + "; remove it by hand",
+                            e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + directory + "; remove it by hand", e);
         }
     }
 }

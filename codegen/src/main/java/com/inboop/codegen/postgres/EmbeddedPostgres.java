@@ -22,6 +22,7 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final Path dataDirectory;
     private final String version;
+    private final Thread stopOnExit;
     private boolean closed;
 
     private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDirectory,
@@ -29,11 +30,16 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
         this.server = server;
         this.dataDirectory = dataDirectory;
         this.version = version;
+        // Ctrl-C, or any other orderly exit: the server stops and its data directory goes, like on close().
+        this.stopOnExit = new Thread(this::stopQuietly, "stop-" + dataDirectory.getFileName());
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts a new server in a new data directory under the settings' embedded directory. */
     public static EmbeddedPostgres start(PostgresSettings settings) {
         RootCheck.requireRunnable(RootCheck.currentUid(), RootCheck::userNamespacesWork);
+        // What a run killed outright (SIGKILL, power loss) left behind is this run's to remove.
+        EmbeddedLeftovers.removeIn(settings.embeddedDirectory()).forEach(System.err::println);
         Path dataDirectory = createDataDirectory(settings.embeddedDirectory());
         try {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
@@ -48,6 +54,7 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
             return new EmbeddedPostgres(server, dataDirectory, serverVersion(server));
         } catch (IOException | SQLException | RuntimeException e) {
             Directories.deleteRecursively(dataDirectory);
+            EmbeddedLeftovers.release(dataDirectory);
             throw new PostgresUnavailableException("Embedded PostgreSQL did not start in " + dataDirectory + ": "
                     + e.getMessage() + "\nRun with -e for zonky's log, or use an existing server instead: "
                     + "-Dinboop.postgres=server -Dinboop.postgres.url=jdbc:postgresql://HOST:5432/postgres", e);
@@ -77,12 +84,31 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
         }
         closed = true;
         try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down and this is the hook itself, or it already ran.
+        }
+        try {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL in " + dataDirectory
                     + "; stop it with: pg_ctl -D " + dataDirectory + " stop", e);
         } finally {
-            Directories.deleteRecursively(dataDirectory);
+            try {
+                // zonky's own shutdown hook may be deleting the same directory at this moment.
+                Directories.deleteRecursively(dataDirectory);
+            } finally {
+                EmbeddedLeftovers.release(dataDirectory);
+            }
+        }
+    }
+
+    /** The shutdown hook: like close(), and a failure is one line, not a stack trace on a JVM going away. */
+    private void stopQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("inboop: " + e.getMessage());
         }
     }
 
@@ -103,7 +129,9 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
     private static Path createDataDirectory(Path parent) {
         try {
             Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "inboop-pg-");
+            Path dataDirectory = Files.createTempDirectory(parent, EmbeddedLeftovers.PREFIX);
+            EmbeddedLeftovers.claim(dataDirectory);
+            return dataDirectory;
         } catch (IOException e) {
             throw new PostgresUnavailableException("Cannot create a data directory for the embedded PostgreSQL under "
                     + parent + ": " + e.getMessage() + ". Point -D" + PostgresSettings.EMBEDDED_DIRECTORY

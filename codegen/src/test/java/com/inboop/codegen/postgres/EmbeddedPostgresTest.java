@@ -3,6 +3,13 @@ package com.inboop.codegen.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,6 +42,64 @@ class EmbeddedPostgresTest {
         assertThat(PostgresProcesses.using(data)).isEmpty();
         assertThatThrownBy(() -> postgres.maintenance().connect().close()).isInstanceOf(SQLException.class);
         postgres.close(); // a second close is harmless
+    }
+
+    /** Starts {@link HoldsEmbeddedPostgres} as a separate JVM and returns it with its data directory, ready. */
+    private static Map.Entry<Process, Path> buildHoldingAServer(Path parent) throws IOException {
+        Process build = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldsEmbeddedPostgres.class.getName(),
+                parent.toString()).redirectErrorStream(true).start();
+        var output = new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = output.readLine();
+            assertThat(line).as("the child build's output ended before its server was ready").isNotNull();
+        } while (!line.startsWith("READY "));
+        return Map.entry(build, Path.of(line.substring("READY ".length())));
+    }
+
+    @Test
+    void aBuildStoppedWithCtrlCStopsItsServerAndRemovesItsDataDirectory(@TempDir Path parent) throws Exception {
+        Map.Entry<Process, Path> build = buildHoldingAServer(parent);
+        assertThat(PostgresProcesses.using(build.getValue())).isNotEmpty();
+
+        build.getKey().destroy(); // SIGTERM, what Ctrl-C amounts to for the JVM: its shutdown hooks run
+        assertThat(build.getKey().waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(build.getValue()).doesNotExist();
+        assertThat(PostgresProcesses.using(build.getValue())).isEmpty();
+        try (var left = Files.list(parent)) {
+            assertThat(left).as("nothing at all left under " + parent).isEmpty();
+        }
+    }
+
+    @Test
+    void theNextRunStopsAndRemovesWhatABuildKilledWithSigkillLeftBehind(@TempDir Path parent) throws Exception {
+        Map.Entry<Process, Path> build = buildHoldingAServer(parent);
+        Path data = build.getValue();
+        build.getKey().destroyForcibly(); // SIGKILL: no shutdown hook runs
+        build.getKey().waitFor();
+        assertThat(data).isDirectory();
+        assertThat(PostgresProcesses.using(data)).as("the killed build's server still runs").isNotEmpty();
+
+        try (EmbeddedPostgres next = EmbeddedPostgres.start(PostgresProcesses.embeddedIn(parent))) {
+            assertThat(data).as("the leftover data directory").doesNotExist();
+            assertThat(PostgresProcesses.using(data)).as("the leftover server").isEmpty();
+            assertThat(next.dataDirectory()).isDirectory();
+        }
+        try (var left = Files.list(parent)) {
+            assertThat(left).as("nothing at all left under " + parent).isEmpty();
+        }
+    }
+
+    @Test
+    void leavesTheServerOfARunningBuildAlone(@TempDir Path parent) {
+        try (EmbeddedPostgres running = EmbeddedPostgres.start(PostgresProcesses.embeddedIn(parent));
+             EmbeddedPostgres another = EmbeddedPostgres.start(PostgresProcesses.embeddedIn(parent))) {
+            assertThat(running.dataDirectory()).isDirectory();
+            assertThat(PostgresProcesses.using(running.dataDirectory())).isNotEmpty();
+            assertThat(another.dataDirectory()).isNotEqualTo(running.dataDirectory());
+        }
     }
 
     @Test
