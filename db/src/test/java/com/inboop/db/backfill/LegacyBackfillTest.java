@@ -88,6 +88,9 @@ class LegacyBackfillTest {
             assertThat(conversations.get(0).getContactId()).as("set by the backend: kept").isEqualTo(1L);
             assertThat(conversations.get(0).getFirstMessageAt()).isEqualTo(LocalDateTime.of(2025, 3, 1, 9, 0));
             assertThat(conversations.get(5).getContactId()).as("no handle").isNull();
+            assertThat(List.of(conversations.get(0).getLeadCount(), conversations.get(0).getOrderCount(),
+                    conversations.get(1).getOrderCount())).as("stale counts corrected from the live rows")
+                    .containsExactly(5, 2, 0);
             assertThat(first.get("contact-links").unresolvedByValue())
                     .containsExactly(Map.entry("no customer handle", 1L));
             assertThat(dsl.select(CONTACTS.HANDLES).from(CONTACTS).where(CONTACTS.ID.in(
