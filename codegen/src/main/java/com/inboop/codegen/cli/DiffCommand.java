@@ -39,7 +39,13 @@ final class DiffCommand {
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--allow-breaking" -> allowBreaking = true;
-                case "--format" -> json = "json".equals(value(args, ++i, "--format"));
+                case "--format" -> {
+                    String format = value(args, ++i, "--format");
+                    if (!format.equals("json") && !format.equals("text")) {
+                        throw new IllegalArgumentException("--format takes text or json, not '" + format + "'");
+                    }
+                    json = format.equals("json");
+                }
                 case "--repo" -> repository = Path.of(value(args, ++i, "--repo"));
                 case "--flyway-config" -> flywayConfig = Optional.of(Path.of(value(args, ++i, "--flyway-config")));
                 default -> {

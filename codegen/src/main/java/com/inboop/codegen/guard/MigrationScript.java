@@ -39,6 +39,9 @@ public record MigrationScript(String fileName, int version, List<Statement> stat
         String sql;
         try {
             sql = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UncheckedIOException(file.toAbsolutePath() + " is not valid UTF-8 (the JDK reports: "
+                    + e.getMessage() + "). Flyway reads migrations as UTF-8: save the file as UTF-8.", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read migration " + file.toAbsolutePath(), e);
         }

@@ -29,6 +29,8 @@ import com.inboop.codegen.postgres.JdbcTarget;
 public final class MigrationRunner {
 
     private static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
+    /** SQLSTATE of a lock_timeout (lock_not_available). */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final Properties settings;
 
@@ -118,9 +120,15 @@ public final class MigrationRunner {
                 sqlError.map(PSQLException::getServerErrorMessage).map(ServerErrorMessage::getPosition).orElse(0));
         String where = script.get().toAbsolutePath() + (position.line() > 0
                 ? ":" + position.line() + (position.column() > 0 ? ":" + position.column() : "") : "");
-        String statement = recorder.statement().map(sql -> "\n  statement: " + firstLine(sql)).orElse("");
-        return new MigrationFailedException(where + ": migration failed: " + postgresMessage + statement
-                + "\n  Fix the statement and build again (a migration that has not landed may still be edited).",
+        String statement = recorder.statement()
+                .map(sql -> "\n  statement: " + firstLine(sql.substring(firstCode(sql)))).orElse("");
+        boolean lockTimeout = sqlError.map(PSQLException::getSQLState).filter(LOCK_NOT_AVAILABLE::equals).isPresent();
+        String advice = lockTimeout
+                ? "\n  The statement is fine: it waited longer than lock_timeout for a lock another session holds, and"
+                        + " nothing of it was applied. Retry when the table is quieter (pg_locks and pg_stat_activity"
+                        + " name the holder)."
+                : "\n  Fix the statement and build again (a migration that has not landed may still be edited).";
+        return new MigrationFailedException(where + ": migration failed: " + postgresMessage + statement + advice,
                 script.get(), position.line(), position.column(), e);
     }
 
@@ -146,7 +154,10 @@ public final class MigrationRunner {
         if (start < 0) {
             return new Position(0, 0);
         }
-        int offset = errorPosition > 0 && errorPosition <= sql.length() ? start + errorPosition - 1 : start;
+        // Without a position (a lock timeout, a constraint violation) the statement itself is the place: its first
+        // word, not the comments Flyway counts as part of it.
+        int offset = errorPosition > 0 && errorPosition <= sql.length() ? start + errorPosition - 1
+                : start + firstCode(sql);
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
@@ -156,6 +167,25 @@ public final class MigrationRunner {
             }
         }
         return new Position(line, errorPosition > 0 ? offset - lineStart + 1 : 0);
+    }
+
+    /** Offset of the first character of {@code sql} that is neither white space nor inside a comment. */
+    private static int firstCode(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            if (Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int newline = sql.indexOf('\n', i);
+                i = newline < 0 ? sql.length() : newline + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static Optional<PSQLException> psqlCause(Throwable e) {

@@ -81,5 +81,22 @@ class InboopDbCliTest {
         err.reset();
         assertThat(run("check", work.toString(), "--format", "xml")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format takes text or json, not 'xml'");
+
+        err.reset();
+        assertThat(run("diff", "main", "worktree", "--format", "xml")).as("rejected before any Postgres starts")
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format takes text or json, not 'xml'");
+    }
+
+    @Test
+    void namesAMigrationThatIsNotUtf8AndSaysHowToFixIt() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(work.resolve("latin1"));
+        // "é" in ISO-8859-1: one byte that is not UTF-8.
+        java.nio.file.Files.write(folder.resolve("V001__caf\u00e9_notes.sql".replace("\u00e9", "e")),
+                "-- caf\u00e9\nCREATE TABLE notes (id int);\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThat(run("check", folder.toString(), "--static-only")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("V001__cafe_notes.sql is not valid UTF-8")
+                .contains("save the file as UTF-8").doesNotStartWith("Input length");
     }
 }

@@ -1,0 +1,51 @@
+package com.inboop.codegen.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.postgres.EphemeralPostgres;
+import com.inboop.codegen.postgres.ThrowawayDatabase;
+
+/** How a migration that fails is reported. */
+@ExtendWith(MigratedDatabaseExtension.class)
+class MigrationRunnerTest {
+
+    @Test
+    void aLockTimeoutNamesTheStatementsLineAndSaysToRetryNotToFixIt(EphemeralPostgres server, @TempDir Path folder)
+            throws Exception {
+        Files.writeString(folder.resolve("beforeEachMigrate.sql"), "SET lock_timeout = '300ms';\n");
+        Files.writeString(folder.resolve("V001__add_note_to_widgets.sql"), """
+                -- Adds a note.
+
+                ALTER TABLE other.widgets ADD COLUMN note text;
+                """);
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_lock");
+             Connection holder = database.target().connect();
+             Statement statement = holder.createStatement()) {
+            statement.execute("CREATE SCHEMA other; CREATE TABLE other.widgets (id int)");
+            holder.setAutoCommit(false);
+            statement.execute("LOCK TABLE other.widgets IN ACCESS SHARE MODE");
+
+            assertThatThrownBy(() -> MigrationRunner.withSettings(new Properties())
+                    .migrate(database.target(), MigrationFiles.in(folder)))
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.line()).isEqualTo(3))
+                    .hasMessageContaining("V001__add_note_to_widgets.sql:3: migration failed")
+                    .hasMessageContaining("statement: ALTER TABLE other.widgets ADD COLUMN note text;")
+                    .hasMessageContaining("lock timeout").hasMessageContaining("SQLSTATE 55P03")
+                    .hasMessageContaining("Retry when the table is quieter")
+                    .hasMessageNotContaining("Fix the statement");
+            holder.rollback();
+        }
+    }
+}
