@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
@@ -32,10 +35,30 @@ public final class MigrationRunner {
     /** SQLSTATE of a lock_timeout (lock_not_available). */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    /** System property: the longest a single statement may run on the throwaway database, in seconds. */
+    public static final String STATEMENT_TIMEOUT = "inboop.codegen.statementTimeout";
+    /** SQLSTATE of a cancelled statement (statement_timeout). */
+    private static final String QUERY_CANCELED = "57014";
+
     private final Properties settings;
+    private final Duration statementTimeout;
+
+    private MigrationRunner(Properties settings, Duration statementTimeout) {
+        this.settings = settings;
+        this.statementTimeout = statementTimeout;
+    }
 
     private MigrationRunner(Properties settings) {
-        this.settings = settings;
+        this(settings, Duration.ofSeconds(Long.getLong(STATEMENT_TIMEOUT, 300)));
+    }
+
+    /**
+     * This runner with another bound on any single statement. Migrations only ever run here on throwaway databases,
+     * where a statement that takes minutes is waiting for something or looping: it fails, naming the migration,
+     * instead of hanging the build in silence.
+     */
+    public MigrationRunner withStatementTimeout(Duration timeout) {
+        return new MigrationRunner(settings, timeout);
     }
 
     /** Uses the given {@code flyway.*} settings. */
@@ -72,9 +95,19 @@ public final class MigrationRunner {
      */
     public int migrate(JdbcTarget target, MigrationFiles migrations, Callback... observers) {
         FailedStatementRecorder recorder = new FailedStatementRecorder();
-        Callback[] callbacks = new Callback[observers.length + 1];
+        Callback[] callbacks = new Callback[observers.length + 2];
         callbacks[0] = recorder;
-        System.arraycopy(observers, 0, callbacks, 1, observers.length);
+        callbacks[1] = new MigrationObserver(Event.BEFORE_EACH_MIGRATE) {
+            @Override
+            public void handle(Event event, Context context) {
+                try (java.sql.Statement statement = context.getConnection().createStatement()) {
+                    statement.execute("SET statement_timeout = " + statementTimeout.toMillis());
+                } catch (SQLException e) {
+                    throw new CodegenException("Could not set statement_timeout: " + e.getMessage(), e);
+                }
+            }
+        };
+        System.arraycopy(observers, 0, callbacks, 2, observers.length);
         String transactionalLock = settings.getProperty(TRANSACTIONAL_LOCK);
         FluentConfiguration configuration = Flyway.configure()
                 .configuration(coreSettings())
@@ -107,8 +140,8 @@ public final class MigrationRunner {
         return core;
     }
 
-    private static MigrationFailedException failure(FlywayException e, FailedStatementRecorder recorder,
-                                                    Path directory) {
+    private MigrationFailedException failure(FlywayException e, FailedStatementRecorder recorder,
+                                             Path directory) {
         Optional<Path> script = recorder.script().map(directory::resolve);
         Optional<PSQLException> sqlError = psqlCause(e);
         String postgresMessage = sqlError.map(MigrationRunner::describe).orElse(e.getMessage());
@@ -122,12 +155,16 @@ public final class MigrationRunner {
                 ? ":" + position.line() + (position.column() > 0 ? ":" + position.column() : "") : "");
         String statement = recorder.statement()
                 .map(sql -> "\n  statement: " + firstLine(sql.substring(firstCode(sql)))).orElse("");
-        boolean lockTimeout = sqlError.map(PSQLException::getSQLState).filter(LOCK_NOT_AVAILABLE::equals).isPresent();
-        String advice = lockTimeout
-                ? "\n  The statement is fine: it waited longer than lock_timeout for a lock another session holds, and"
-                        + " nothing of it was applied. Retry when the table is quieter (pg_locks and pg_stat_activity"
-                        + " name the holder)."
-                : "\n  Fix the statement and build again (a migration that has not landed may still be edited).";
+        String sqlState = sqlError.map(PSQLException::getSQLState).orElse("");
+        String advice = switch (sqlState) {
+            case LOCK_NOT_AVAILABLE -> "\n  The statement is fine: it waited longer than lock_timeout for a lock another"
+                    + " session holds, and nothing of it was applied. Retry when the table is quieter (pg_locks and"
+                    + " pg_stat_activity name the holder).";
+            case QUERY_CANCELED -> "\n  It ran longer than the build's statement_timeout (" + statementTimeout.toSeconds()
+                    + " s; -D" + STATEMENT_TIMEOUT + "=SECONDS): on a throwaway database a statement this slow is "
+                    + "waiting for something or looping. Fix the statement.";
+            default -> "\n  Fix the statement and build again (a migration that has not landed may still be edited).";
+        };
         return new MigrationFailedException(where + ": migration failed: " + postgresMessage + statement + advice,
                 script.get(), position.line(), position.column(), e);
     }

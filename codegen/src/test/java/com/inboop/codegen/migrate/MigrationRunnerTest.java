@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,25 @@ import com.inboop.codegen.postgres.ThrowawayDatabase;
 /** How a migration that fails is reported. */
 @ExtendWith(MigratedDatabaseExtension.class)
 class MigrationRunnerTest {
+
+    @Test
+    void aStatementThatHangsFailsAtTheStatementTimeoutNamingItsMigration(EphemeralPostgres server,
+                                                                        @TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("V001__wait_forever.sql"), "SELECT pg_sleep(600);\n");
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_hang")) {
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> MigrationRunner.withSettings(new Properties())
+                    .withStatementTimeout(Duration.ofMillis(500))
+                    .migrate(database.target(), MigrationFiles.in(folder)))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("V001__wait_forever.sql:1: migration failed")
+                    .hasMessageContaining("SQLSTATE 57014")
+                    .hasMessageContaining("ran longer than the build's statement_timeout (0 s; -D"
+                            + MigrationRunner.STATEMENT_TIMEOUT + "=SECONDS)");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+        }
+    }
 
     @Test
     void aLockTimeoutNamesTheStatementsLineAndSaysToRetryNotToFixIt(EphemeralPostgres server, @TempDir Path folder)
