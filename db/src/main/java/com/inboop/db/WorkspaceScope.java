@@ -10,6 +10,8 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /**
@@ -48,13 +50,16 @@ public final class WorkspaceScope {
         return businessId.in(DSL.select(BUSINESSES.ID).from(BUSINESSES).where(BUSINESSES.WORKSPACE_ID.eq(workspaceId)));
     }
 
-    /** {@code userId} is a member or the owner of the workspace, and not deleted. */
+    /** {@code userId} is a user of the workspace ({@link #users}). */
     public static Condition hasUser(long workspaceId, Field<Long> userId) {
-        return DSL.exists(DSL.selectOne().from(USERS).where(USERS.ID.eq(userId).and(USERS.DELETED_AT.isNull())
-                .and(DSL.exists(DSL.selectOne().from(WORKSPACE_MEMBERS)
-                                .where(WORKSPACE_MEMBERS.WORKSPACE_ID.eq(workspaceId)
-                                        .and(WORKSPACE_MEMBERS.USER_ID.eq(USERS.ID))))
-                        .or(DSL.exists(DSL.selectOne().from(WORKSPACES)
-                                .where(WORKSPACES.ID.eq(workspaceId).and(WORKSPACES.OWNER_ID.eq(USERS.ID))))))));
+        return userId.in(users(workspaceId));
+    }
+
+    /** The workspace's users: its members and its owner, not deleted. */
+    public static Select<Record1<Long>> users(long workspaceId) {
+        return DSL.select(USERS.ID).from(USERS).where(USERS.DELETED_AT.isNull().and(USERS.ID.in(
+                DSL.select(WORKSPACE_MEMBERS.USER_ID).from(WORKSPACE_MEMBERS)
+                        .where(WORKSPACE_MEMBERS.WORKSPACE_ID.eq(workspaceId))
+                        .union(DSL.select(WORKSPACES.OWNER_ID).from(WORKSPACES).where(WORKSPACES.ID.eq(workspaceId))))));
     }
 }

@@ -96,8 +96,9 @@ public final class SchemaSources {
     private static OptionalInt newestApplied(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet exists = statement.executeQuery(
-                     "SELECT to_regclass('public.inboop_schema_history') IS NOT NULL"
-                             + " AND has_table_privilege('public.inboop_schema_history', 'SELECT')")) {
+                     "SELECT to_regclass('public." + CatalogSnapshot.INBOOP_HISTORY_TABLE + "') IS NOT NULL"
+                             + " AND has_table_privilege('public." + CatalogSnapshot.INBOOP_HISTORY_TABLE
+                             + "', 'SELECT')")) {
             exists.next();
             if (!exists.getBoolean(1)) {
                 return OptionalInt.empty();
@@ -106,7 +107,8 @@ public final class SchemaSources {
         MigrationVersion newest = null;
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
-                     "SELECT version FROM public.inboop_schema_history WHERE success AND version IS NOT NULL")) {
+                     "SELECT version FROM public." + CatalogSnapshot.INBOOP_HISTORY_TABLE
+                             + " WHERE success AND version IS NOT NULL")) {
             while (rs.next()) {
                 MigrationVersion version = MigrationVersion.fromVersion(rs.getString(1));
                 newest = newest == null || version.compareTo(newest) > 0 ? version : newest;

@@ -26,11 +26,17 @@ import java.util.TreeSet;
  */
 public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> indexes, Map<String, EnumType> enums) {
 
+    /** inboop-db's own Flyway history table (flyway.conf's {@code flyway.table}). */
+    public static final String INBOOP_HISTORY_TABLE = "inboop_schema_history";
+    /** The Inboop backend's own Flyway history table in production databases, which inboop-db only ever reads. */
+    public static final String BACKEND_HISTORY_TABLE = "flyway_schema_history";
+
     /**
      * Flyway history tables, which are bookkeeping rather than schema: inboop-db's own and the one the Inboop backend's
      * own migrations keep in production databases. Left out of every snapshot.
      */
-    public static final List<String> HISTORY_TABLES = List.of("inboop_schema_history", "flyway_schema_history");
+    public static final List<String> HISTORY_TABLES = List.of(CatalogSnapshot.INBOOP_HISTORY_TABLE,
+            CatalogSnapshot.BACKEND_HISTORY_TABLE);
 
     /** A table (or partitioned table). {@code relfilenode} changes exactly when Postgres rewrites the table. */
     public record Table(String name, long oid, long relfilenode, Map<String, Column> columns,

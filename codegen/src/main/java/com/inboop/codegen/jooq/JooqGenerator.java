@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.stream.Stream;
 
 import org.jooq.codegen.GenerationTool;
@@ -19,6 +19,7 @@ import org.jooq.meta.jaxb.Target;
 
 import com.inboop.codegen.CodegenException;
 import com.inboop.codegen.Directories;
+import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.postgres.JdbcTarget;
 
 /**
@@ -152,14 +153,16 @@ public final class JooqGenerator {
         String sql = """
                 SELECT (SELECT count(*) FROM pg_tables
                          WHERE schemaname = 'public'
-                           AND tablename NOT IN ('inboop_schema_history', 'flyway_schema_history')),
+                           AND tablename <> ALL (?)),
                        (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                          WHERE n.nspname = 'public' AND t.typtype = 'e')""";
         try (Connection connection = database.connect();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return new Generated(rs.getInt(1), rs.getInt(2));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", CatalogSnapshot.HISTORY_TABLES.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Generated(rs.getInt(1), rs.getInt(2));
+            }
         } catch (SQLException e) {
             throw new CodegenException("Cannot count the generated tables in " + database.url() + ": "
                     + e.getMessage(), e);

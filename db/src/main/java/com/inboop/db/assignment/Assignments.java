@@ -4,8 +4,6 @@ import static com.inboop.db.schema.Tables.CONVERSATIONS;
 import static com.inboop.db.schema.Tables.LEADS;
 import static com.inboop.db.schema.Tables.ORDERS;
 import static com.inboop.db.schema.Tables.USERS;
-import static com.inboop.db.schema.Tables.WORKSPACES;
-import static com.inboop.db.schema.Tables.WORKSPACE_MEMBERS;
 
 import java.util.HashMap;
 import java.util.List;
@@ -99,11 +97,7 @@ public final class Assignments {
                 .asField();
         return dsl.select(USERS.ID, conversations, leads, orders)
                 .from(USERS)
-                .where(USERS.DELETED_AT.isNull().and(USERS.ID.in(
-                        DSL.select(WORKSPACE_MEMBERS.USER_ID).from(WORKSPACE_MEMBERS)
-                                .where(WORKSPACE_MEMBERS.WORKSPACE_ID.eq(workspaceId))
-                                .union(DSL.select(WORKSPACES.OWNER_ID).from(WORKSPACES)
-                                        .where(WORKSPACES.ID.eq(workspaceId))))))
+                .where(WorkspaceScope.hasUser(workspaceId, USERS.ID))
                 .orderBy(USERS.ID)
                 .fetch(r -> new Workload(r.value1(), r.value2(), r.value3(), r.value4()));
     }

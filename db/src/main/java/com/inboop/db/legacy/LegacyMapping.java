@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -130,10 +129,5 @@ public final class LegacyMapping<E extends Enum<E> & EnumType> {
         }
         Field<E> none = DSL.inline(null, typed.getDataType());
         return when == null ? none : when.else_(none);
-    }
-
-    /** The legacy values this mapping knows, in a stable order (for documentation and reports). */
-    public List<String> legacyValues() {
-        return List.copyOf(new TreeSet<>(byLegacy.keySet()));
     }
 }

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 
+import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.db.migration.InboopMigrations;
 
 /**
@@ -28,7 +29,7 @@ import com.inboop.db.migration.InboopMigrations;
 public final class ProductionReplica {
 
     /** The backend's own Flyway history table. */
-    public static final String BACKEND_HISTORY = "flyway_schema_history";
+    public static final String BACKEND_HISTORY = CatalogSnapshot.BACKEND_HISTORY_TABLE;
 
     private static final String ROOT = "com/inboop/db/replica/";
 
@@ -40,7 +41,12 @@ public final class ProductionReplica {
          * Hibernate's webhook_logs before the backend's first Flyway run (so a baseline row at 0), then 1..13, then
          * the columns Hibernate added.
          */
-        HIBERNATE_DRIFT
+        HIBERNATE_DRIFT,
+        /**
+         * The backend's history 1..13 on a database that was empty, then only some of Hibernate's columns: one of its
+         * unique keys, and the other's column without its key (as when Hibernate's quiet creation failed).
+         */
+        SOME_HIBERNATE_DRIFT
     }
 
     private ProductionReplica() {
@@ -56,6 +62,9 @@ public final class ProductionReplica {
         if (state == State.HIBERNATE_DRIFT) {
             execute(dataSource, "hibernate/added-columns.sql");
             execute(dataSource, "hibernate/rows.sql");
+        }
+        if (state == State.SOME_HIBERNATE_DRIFT) {
+            execute(dataSource, "hibernate/some-added-columns.sql");
         }
     }
 
