@@ -90,7 +90,9 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
         MigrationGuard.StaticResult checked = guard.checkStatic();
         GuardReport staticReport = guard.report(checked, Optional.empty());
         if (staticReport.hasErrors()) {
-            throw new GuardFailedException(staticReport);
+            // The build stops here, before starting Postgres; `check` runs both layers whatever the first found.
+            throw new GuardFailedException(staticReport.withNotes(List.of("semantic layer not run: the build stops "
+                    + "at the static layer's errors (./inboop-db check " + migrations + " runs both layers)")));
         }
         Fingerprint fingerprint = fingerprint(files, settings);
         if (!force && Optional.of(fingerprint).equals(Fingerprint.storedIn(output))) {
@@ -105,9 +107,9 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
             try (EphemeralPostgres postgres = startup.await();
                  ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_codegen")) {
                 long provisioned = System.nanoTime();
-                SemanticGuard semantic = new SemanticGuard();
+                SemanticGuard semantic = guard.newSemanticGuard(checked);
                 int applied = runner.migrate(database.target(), files, semantic);
-                GuardReport report = guard.report(checked, Optional.of(semantic));
+                GuardReport report = guard.record(checked, guard.report(checked, Optional.of(semantic)));
                 if (report.hasErrors()) {
                     throw new GuardFailedException(report);
                 }

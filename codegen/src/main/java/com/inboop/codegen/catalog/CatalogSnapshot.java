@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * The user-visible catalog of one schema at one moment: its tables with their columns and constraints, its
- * indexes and its enum types. Immutable.
+ * indexes, views and enum types. Immutable.
  *
  * <p>{@link #structure()} renders it without physical details (oids, file nodes, column positions), so that two
  * databases built different ways compare equal exactly when their schemas are the same.
@@ -23,8 +23,10 @@ import java.util.TreeSet;
  * @param tables  by name
  * @param indexes by name
  * @param enums   by type name
+ * @param views   views and materialized views, by name
  */
-public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> indexes, Map<String, EnumType> enums) {
+public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> indexes, Map<String, EnumType> enums,
+                              Map<String, View> views) {
 
     /** inboop-db's own Flyway history table (flyway.conf's {@code flyway.table}). */
     public static final String INBOOP_HISTORY_TABLE = "inboop_schema_history";
@@ -48,15 +50,25 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                          String identity) {
     }
 
-    /** A constraint; {@code type} is Postgres' contype ({@code p f u c x}), {@code definition} its DDL. */
-    public record Constraint(String name, char type, String definition, boolean validated) {
+    /**
+     * A constraint; {@code type} is Postgres' contype ({@code p f u c x}), {@code definition} its DDL, {@code columns}
+     * the columns of its own table it constrains. The oid tells a renamed constraint from a new one.
+     */
+    public record Constraint(String name, long oid, char type, String definition, boolean validated,
+                             List<String> columns) {
     }
 
     /**
      * An index with its {@code CREATE INDEX} definition; {@code valid} is false for a failed concurrent build. The
-     * oid tells a new index from an existing one that was renamed (as {@code ADD CONSTRAINT ... USING INDEX} does).
+     * oid tells a new index from an existing one that was renamed (as {@code ADD CONSTRAINT ... USING INDEX} does);
+     * the relfilenode tells an index built anew from one whose storage Postgres kept while re-creating its
+     * definition (as a column type change that rewrites nothing does).
      */
-    public record Index(String name, long oid, String table, String definition, boolean valid) {
+    public record Index(String name, long oid, long relfilenode, String table, String definition, boolean valid) {
+    }
+
+    /** A view ({@code kind} {@code v}) or materialized view ({@code m}). */
+    public record View(String name, long oid, char kind) {
     }
 
     /** An enum type's values in their sort order. */
@@ -80,15 +92,17 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                         rs.getString(6), rs.getString(7))));
         Map<String, Map<String, Constraint>> constraints = new TreeMap<>();
         query(connection, """
-                SELECT c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid), k.convalidated
+                SELECT c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid), k.convalidated, k.oid,
+                       ARRAY(SELECT a.attname FROM unnest(k.conkey) AS u(n)
+                               JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n)::text[]
                   FROM pg_constraint k
                   JOIN pg_class c ON c.oid = k.conrelid
                   JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = ?
                  ORDER BY c.relname, k.conname""", List.of(schema), rs -> constraints
                 .computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                .put(rs.getString(2), new Constraint(rs.getString(2), rs.getString(3).charAt(0), rs.getString(4),
-                        rs.getBoolean(5))));
+                .put(rs.getString(2), new Constraint(rs.getString(2), rs.getLong(6), rs.getString(3).charAt(0),
+                        rs.getString(4), rs.getBoolean(5), List.of((String[]) rs.getArray(7).getArray()))));
         Map<String, Table> tables = new TreeMap<>();
         query(connection, """
                 SELECT c.relname, c.oid, c.relfilenode
@@ -100,13 +114,13 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                         Collections.unmodifiableMap(constraints.getOrDefault(rs.getString(1), Map.of())))));
         Map<String, Index> indexes = new TreeMap<>();
         query(connection, """
-                SELECT i.relname, t.relname, pg_get_indexdef(x.indexrelid), x.indisvalid, i.oid
+                SELECT i.relname, t.relname, pg_get_indexdef(x.indexrelid), x.indisvalid, i.oid, i.relfilenode
                   FROM pg_index x
                   JOIN pg_class i ON i.oid = x.indexrelid
                   JOIN pg_class t ON t.oid = x.indrelid
                   JOIN pg_namespace n ON n.oid = t.relnamespace
                  WHERE n.nspname = ? AND t.relname <> ALL (?)""", List.of(schema, HISTORY_TABLES),
-                rs -> indexes.put(rs.getString(1), new Index(rs.getString(1), rs.getLong(5), rs.getString(2),
+                rs -> indexes.put(rs.getString(1), new Index(rs.getString(1), rs.getLong(5), rs.getLong(6), rs.getString(2),
                         rs.getString(3), rs.getBoolean(4))));
         Map<String, EnumType> enums = new TreeMap<>();
         query(connection, """
@@ -118,8 +132,14 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                  GROUP BY t.typname, t.oid""", List.of(schema),
                 rs -> enums.put(rs.getString(1), new EnumType(rs.getString(1), rs.getLong(2),
                         List.of((String[]) rs.getArray(3).getArray()))));
+        Map<String, View> views = new TreeMap<>();
+        query(connection, """
+                SELECT c.relname, c.oid, c.relkind
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = ? AND c.relkind IN ('v', 'm')""", List.of(schema),
+                rs -> views.put(rs.getString(1), new View(rs.getString(1), rs.getLong(2), rs.getString(3).charAt(0))));
         return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
-                Collections.unmodifiableMap(enums));
+                Collections.unmodifiableMap(enums), Collections.unmodifiableMap(views));
     }
 
     /**
@@ -145,6 +165,9 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
         }
         for (EnumType e : enums.values()) {
             lines.add("enum " + e.name() + " " + String.join(",", e.labels()));
+        }
+        for (View view : views.values()) {
+            lines.add((view.kind() == 'm' ? "materialized view " : "view ") + view.name());
         }
         return List.copyOf(lines);
     }

@@ -3,30 +3,38 @@ package com.inboop.codegen.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import com.inboop.codegen.Toolchain;
 import com.inboop.codegen.guard.GuardReport;
 import com.inboop.codegen.guard.MigrationGuard;
+import com.inboop.codegen.guard.Naming;
 import com.inboop.codegen.guard.lock.LockCheck;
+import com.inboop.codegen.guard.lock.MigrationLock;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.PostgresSettings;
 
 /**
- * {@code check DIR [--format text|json] [--static-only] [--locks] [--ci] [--flyway-config FILE]}: runs the migration
- * guard on a folder of Flyway migrations, both layers unless told otherwise (the semantic one on a throwaway
- * Postgres chosen by {@code -Dinboop.postgres}).
+ * {@code check DIR [options]}: runs the migration guard on a folder of Flyway migrations. Both layers run unless
+ * {@code --static-only} says otherwise, whatever the static layer found (the semantic one on a throwaway Postgres
+ * chosen by {@code -Dinboop.postgres}). It never writes into the folder unless {@code --record} asks it to.
  */
 final class CheckCommand {
 
     static final String USAGE_TEXT = """
-              check DIR [--format text|json] [--static-only] [--locks] [--ci] [--flyway-config FILE]
+              check DIR [--format text|json] [--static-only] [--naming house|flyway] [--locks] [--ci] [--record]
+                        [--flyway-config FILE]
                 DIR              a folder of Flyway migrations, e.g. migrations/
                 --format json    machine-readable report on standard output
                 --static-only    files only, no Postgres (milliseconds)
+                --naming flyway  accept any Flyway versioned name (V1__, V1.2__, V3_2_0__), for someone else's
+                                 history; default house: V<3+ digits>__<lower_snake>.sql, contiguous versions
                 --locks          also list the locks each migration held on existing tables
-                --ci             never write migrations.lock; a migration missing from it is an error (also CI=true)
+                --ci             a migration missing from migrations.lock is an error (also CI=true)
+                --record         append new, clean migrations to DIR/migrations.lock (the build does this; check
+                                 alone never writes)
                 --flyway-config  Flyway settings to apply the migrations with
                                  (default: db/src/main/resources/com/inboop/db/migration/flyway.conf if present)""";
 
@@ -42,30 +50,48 @@ final class CheckCommand {
     }
 
     private static GuardReport check(Options options) {
-        MigrationGuard guard = new MigrationGuard(options.directory(), options.lockMode());
+        List<String> notes = new ArrayList<>();
+        LockCheck.Mode lockMode = options.lockMode();
+        if (!options.record() && !Files.exists(options.directory().resolve(MigrationLock.FILE_NAME))) {
+            lockMode = LockCheck.Mode.NONE;
+            notes.add("no " + MigrationLock.FILE_NAME + " in " + options.directory() + ": edits and deletions of "
+                    + "applied migrations (IB105 to IB108) cannot be checked");
+        }
+        MigrationGuard guard = new MigrationGuard(options.directory(), lockMode, options.naming());
         MigrationGuard.StaticResult checked = guard.checkStatic();
         if (options.staticOnly()) {
-            return guard.report(checked, Optional.empty());
+            notes.add("semantic layer not run (--static-only): drops, renames, rewrites, cascades and locks are "
+                    + "only seen when the migrations are applied");
+            return guard.report(checked, Optional.empty()).withNotes(notes);
         }
-        GuardReport staticReport = guard.report(checked, Optional.empty());
-        if (staticReport.hasErrors()) {
-            return staticReport; // applying migrations that break static rules proves nothing more
-        }
+        long start = System.nanoTime();
         try (EphemeralPostgres postgres = PostgresSettings.fromEnvironment(Toolchain.current().postgresImage())
                 .start()) {
-            return guard.checkOn(postgres, InboopDbCli.runner(options.flywayConfig()), checked);
+            long started = System.nanoTime();
+            GuardReport report = guard.checkOn(postgres, InboopDbCli.runner(options.flywayConfig()), checked);
+            long applied = System.nanoTime();
+            if (options.record()) {
+                report = guard.record(checked, report);
+            }
+            // Where the time of a full check goes, so a slow one can be told apart: the server, or the migrations.
+            notes.add(String.format("time: %s started in %d ms; migrations applied in %d ms, of which the semantic "
+                            + "layer %d ms", postgres.description(), (started - start) / 1_000_000,
+                    (applied - started) / 1_000_000, report.semanticMillis()));
+            return report.withNotes(notes);
         }
     }
 
     /** Parsed command line. */
     record Options(Path directory, boolean json, boolean staticOnly, boolean locks, LockCheck.Mode lockMode,
-                   Optional<Path> flywayConfig) {
+                   Naming naming, boolean record, Optional<Path> flywayConfig) {
 
         static Options parse(List<String> rest) {
             Path directory = null;
             boolean json = false;
             boolean staticOnly = false;
             boolean locks = false;
+            boolean record = false;
+            Naming naming = Naming.HOUSE;
             LockCheck.Mode mode = LockCheck.Mode.fromEnvironment();
             Path flywayConfig = null;
             for (int i = 0; i < rest.size(); i++) {
@@ -81,6 +107,8 @@ final class CheckCommand {
                     case "--static-only" -> staticOnly = true;
                     case "--locks" -> locks = true;
                     case "--ci" -> mode = LockCheck.Mode.VERIFY;
+                    case "--record" -> record = true;
+                    case "--naming" -> naming = Naming.parse(i + 1 < rest.size() ? rest.get(++i) : "");
                     case "--flyway-config" -> {
                         if (i + 1 >= rest.size()) {
                             throw new IllegalArgumentException("--flyway-config needs a file");
@@ -101,7 +129,12 @@ final class CheckCommand {
             if (!Files.isDirectory(directory)) {
                 throw new IllegalArgumentException(directory.toAbsolutePath() + " is not a folder");
             }
-            return new Options(directory, json, staticOnly, locks, mode, Optional.ofNullable(flywayConfig));
+            if (record && (staticOnly || mode == LockCheck.Mode.VERIFY)) {
+                throw new IllegalArgumentException("--record needs both layers and cannot go with --static-only or "
+                        + "--ci (CI checks the lock that was committed)");
+            }
+            return new Options(directory, json, staticOnly, locks, mode, naming, record,
+                    Optional.ofNullable(flywayConfig));
         }
     }
 }

@@ -15,7 +15,9 @@ import com.inboop.codegen.migrate.MigrationRunner;
 
 /**
  * The developer's command line, run from the repository root:
- * {@code ./mvnw -q -pl codegen compile exec:java -Dexec.args="check migrations/"}. Commands: {@code check} (the
+ * {@code ./inboop-db check migrations/} (the script runs this class on the built jar and {@code codegen/target/lib}; it
+ * sends {@code backfill}, {@code migrate}, {@code validate} and {@code info} to the db module's commands instead).
+ * Commands: {@code check} (the
  * migration guard), {@code diff} (the change report) and {@code align} (proposals toward the design). Exit status: 0 clean, 1 errors or breaking changes,
  * 2 usage or I/O problem.
  */
@@ -45,7 +47,8 @@ public final class InboopDbCli {
                 case "diff" -> DiffCommand.run(rest, out);
                 case "align" -> AlignCommand.run(rest, out);
                 default -> throw new IllegalArgumentException(command.isEmpty() ? "no command given"
-                        : "unknown command '" + command + "'; the commands are check, diff and align");
+                        : "unknown command '" + command + "'; the commands are check, diff and align (and, through "
+                        + "./inboop-db, backfill, migrate, validate and info)");
             };
         } catch (IllegalArgumentException e) {
             err.println("inboop-db: " + e.getMessage());

@@ -12,7 +12,7 @@ import com.inboop.codegen.guard.semantic.MigrationEffect;
  * The guard's verdict on a migrations folder: the findings left after approvals, the approvals in use, the locks
  * each migration took (when the semantic layer ran), and what was recorded in the lock file.
  *
- * @param migrations     how many versioned migrations were checked
+ * @param migrations     how many SQL files were checked (versioned migrations and any other .sql file)
  * @param violations     findings not covered by an approval, in file and line order
  * @param approvals      approvals in use, each with the number of findings it covers
  * @param effects        per migration, what the semantic layer saw (empty if it did not run)
@@ -20,10 +20,31 @@ import com.inboop.codegen.guard.semantic.MigrationEffect;
  * @param semanticRan    whether the semantic layer ran
  * @param staticMillis   time the static layer took
  * @param semanticMillis time the semantic layer added to applying the migrations (0 if it did not run)
+ * @param notes          what the reader must know to trust the verdict: a layer that did not run or stopped early,
+ *                       files checked by one layer only, checks that did not apply
  */
 public record GuardReport(int migrations, List<Violation> violations, Map<Approval, Integer> approvals,
                           List<MigrationEffect> effects, List<String> recorded, boolean semanticRan,
-                          long staticMillis, long semanticMillis) {
+                          long staticMillis, long semanticMillis, List<String> notes) {
+
+    /** This report with {@code more} notes after its own. */
+    public GuardReport withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new GuardReport(migrations, violations, approvals, effects, recorded, semanticRan, staticMillis,
+                semanticMillis, List.copyOf(all));
+    }
+
+    /** This report saying that {@code files} were appended to migrations.lock. */
+    public GuardReport withRecorded(List<String> files) {
+        return new GuardReport(migrations, violations, approvals, effects, List.copyOf(files), semanticRan,
+                staticMillis, semanticMillis, notes);
+    }
+
+    /** Which layers ran: {@code static+semantic} or {@code static only}. */
+    public String layers() {
+        return semanticRan ? "static+semantic" : "static only";
+    }
 
     /** True if any remaining finding is an error. */
     public boolean hasErrors() {
@@ -37,9 +58,9 @@ public record GuardReport(int migrations, List<Violation> violations, Map<Approv
 
     /** One line for the build log. */
     public String summary() {
-        return String.format("migration guard: %d migrations, %d errors, %d warnings, %d approvals in use (static %d ms%s)",
-                migrations, count(Severity.ERROR), count(Severity.WARNING), approvals.size(), staticMillis,
-                semanticRan ? ", semantic " + semanticMillis + " ms" : "");
+        return String.format("migration guard: %d files, %d errors, %d warnings, %d approvals in use; layers: %s "
+                        + "(static %d ms%s)", migrations, count(Severity.ERROR), count(Severity.WARNING),
+                approvals.size(), layers(), staticMillis, semanticRan ? ", semantic " + semanticMillis + " ms" : "");
     }
 
     /**
@@ -68,6 +89,7 @@ public record GuardReport(int migrations, List<Violation> violations, Map<Approv
                             : recorded.size() + " files (" + recorded.get(0) + " .. " + recorded.get(recorded.size() - 1) + ")")
                     .append(" in migrations.lock: commit the lock with the migration\n");
         }
+        notes.forEach(note -> text.append("note: ").append(note).append('\n'));
         return text.append(summary()).toString();
     }
 
@@ -91,8 +113,9 @@ public record GuardReport(int migrations, List<Violation> violations, Map<Approv
         return "{\"violations\":[" + String.join(",", items) + "],\"approvals\":[" + String.join(",", approvalItems)
                 + "],\"locks\":[" + String.join(",", lockItems) + "],\"summary\":{\"migrations\":" + migrations
                 + ",\"errors\":" + count(Severity.ERROR) + ",\"warnings\":" + count(Severity.WARNING)
-                + ",\"semantic\":" + semanticRan + ",\"staticMillis\":" + staticMillis + ",\"semanticMillis\":"
-                + semanticMillis + "}}";
+                + ",\"semantic\":" + semanticRan + ",\"layers\":" + quote(layers()) + ",\"staticMillis\":"
+                + staticMillis + ",\"semanticMillis\":" + semanticMillis + ",\"notes\":["
+                + String.join(",", notes.stream().map(GuardReport::quote).toList()) + "]}}";
     }
 
     static Comparator<Violation> order() {

@@ -9,19 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.inboop.codegen.guard.lock.MigrationLock;
 
 /**
- * A migrations folder as the guard sees it: its versioned migrations, their script configurations, Flyway SQL
- * callbacks, and what does not belong there (IB101 to IB104).
+ * A migrations folder as the guard sees it: every SQL file in it, read and lexed whatever its name; the
+ * configurations of the versioned ones; Flyway SQL callbacks; and what does not belong there (IB101 to IB104).
+ * Naming is a finding, never a gate: a misnamed file is still checked.
  *
  * @param directory  the folder
- * @param scripts    the well-named versioned migrations, by name
- * @param locked     the files whose content {@code migrations.lock} protects (migrations and their .sql.conf)
+ * @param scripts    every {@code .sql} file that is not a Flyway callback, by name (versioned, repeatable, undo, or
+ *                   ignored by Flyway)
+ * @param locked     the files whose content {@code migrations.lock} protects (versioned migrations and their .sql.conf)
  * @param violations findings about names, versions and configurations
  */
 public record MigrationFolder(Path directory, List<MigrationScript> scripts, List<Path> locked,
@@ -30,21 +31,25 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
     private static final Pattern CALLBACK = Pattern.compile(
             "(before|after)(Each)?(Migrate|Validate|Info|Baseline|Repair|Connect|Undo|Clean)(Error|Statement"
                     + "|StatementError|Applied)?(__[a-z0-9_]+)?\\.sql");
-    private static final Pattern ANY_VERSIONED = Pattern.compile("V(\\d+)(?:[._]\\d+)*__.*\\.sql", Pattern.CASE_INSENSITIVE);
 
-    /** Reads {@code directory}; fails only if it cannot be listed. */
+    /** Reads {@code directory} under this repository's naming; fails only if it cannot be listed. */
     public static MigrationFolder read(Path directory) {
+        return read(directory, Naming.HOUSE);
+    }
+
+    /** Reads {@code directory}, judging names by {@code naming}; fails only if it cannot be listed or read. */
+    public static MigrationFolder read(Path directory, Naming naming) {
         List<Path> entries;
         try (Stream<Path> listing = Files.list(directory)) {
             entries = listing.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list migrations folder " + directory.toAbsolutePath()
-                    + "; pass the folder that holds V001__initial_schema.sql", e);
+                    + "; pass the folder that holds the V*.sql migrations", e);
         }
         List<Violation> violations = new ArrayList<>();
         List<MigrationScript> scripts = new ArrayList<>();
         List<Path> locked = new ArrayList<>();
-        Map<Integer, List<String>> versions = new TreeMap<>();
+        Map<ScriptVersion, List<String>> versions = new TreeMap<>();
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (Files.isDirectory(entry)) {
@@ -55,28 +60,24 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
             } else if (name.endsWith(".sql.conf")) {
                 checkConf(entry, name, violations);
                 locked.add(entry);
-            } else if (MigrationScript.NAME.matcher(name).matches()) {
-                MigrationScript script = MigrationScript.read(entry);
-                scripts.add(script);
-                locked.add(entry);
-                versions.computeIfAbsent(script.version(), v -> new ArrayList<>()).add(name);
             } else if (CALLBACK.matcher(name).matches()) {
                 continue; // a Flyway SQL callback, e.g. beforeEachMigrate.sql: not a migration, may change
-            } else if (name.matches("(?i)U\\d.*\\.sql") || name.matches("(?i)R__.*\\.sql")
-                    || name.endsWith(".java") || name.endsWith(".class")) {
-                violations.add(new Violation(name, 0, Rule.IB103, name + " is "
-                        + (name.startsWith("U") || name.startsWith("u") ? "an undo migration"
-                        : name.startsWith("R") || name.startsWith("r") ? "a repeatable migration" : "Java code")));
             } else if (name.endsWith(".sql")) {
-                Matcher versioned = ANY_VERSIONED.matcher(name);
-                violations.add(new Violation(name, 0, Rule.IB101, "'" + name + "' is not V<3+ digits>__<lower_snake"
-                        + "_description>.sql" + (versioned.matches() ? "" : " (Flyway would not even see it)")));
+                MigrationScript script = MigrationScript.read(entry);
+                scripts.add(script);
+                checkName(script, naming, violations);
+                if (script.kind() == MigrationScript.Kind.VERSIONED) {
+                    locked.add(entry);
+                    versions.computeIfAbsent(script.version(), v -> new ArrayList<>()).add(name);
+                }
             } else {
-                violations.add(new Violation(name, 0, Rule.IB103, "'" + name + "' is not a SQL migration; the "
-                        + "migrations folder holds only V*.sql, their .sql.conf, SQL callbacks and migrations.lock"));
+                violations.add(new Violation(name, 0, Rule.IB103, "'" + name + "' is "
+                        + (name.endsWith(".java") || name.endsWith(".class") ? "Java code" : "not a SQL migration")
+                        + "; the migrations folder holds only V*.sql, their .sql.conf, SQL callbacks and "
+                        + MigrationLock.FILE_NAME));
             }
         }
-        checkVersions(versions, violations);
+        checkVersions(versions, naming, violations);
         for (Path conf : locked) {
             String confName = conf.getFileName().toString();
             if (confName.endsWith(".sql.conf") && scripts.stream()
@@ -85,6 +86,24 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
             }
         }
         return new MigrationFolder(directory, List.copyOf(scripts), List.copyOf(locked), List.copyOf(violations));
+    }
+
+    private static void checkName(MigrationScript script, Naming naming, List<Violation> violations) {
+        String name = script.fileName();
+        switch (script.kind()) {
+            case REPEATABLE -> violations.add(new Violation(name, 0, Rule.IB103, name + " is a repeatable migration "
+                    + "(checked all the same; Flyway applies it after the versioned ones)"));
+            case UNDO -> violations.add(new Violation(name, 0, Rule.IB103, name + " is an undo migration (checked "
+                    + "all the same; Flyway applies it only on undo)"));
+            case IGNORED_BY_FLYWAY -> violations.add(new Violation(name, 0, Rule.IB101, "'" + name + "' is not a "
+                    + "Flyway migration name, so Flyway never applies it (checked statically all the same)"));
+            case VERSIONED -> {
+                if (naming == Naming.HOUSE && !MigrationScript.NAME.matcher(name).matches()) {
+                    violations.add(new Violation(name, 0, Rule.IB101, "'" + name + "' is not V<3+ digits>__<lower"
+                            + "_snake_description>.sql (checked all the same)"));
+                }
+            }
+        }
     }
 
     private static void checkConf(Path conf, String name, List<Violation> violations) {
@@ -107,18 +126,23 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
         }
     }
 
-    private static void checkVersions(Map<Integer, List<String>> versions, List<Violation> violations) {
-        int expected = 1;
-        for (Map.Entry<Integer, List<String>> entry : versions.entrySet()) {
+    private static void checkVersions(Map<ScriptVersion, List<String>> versions, Naming naming,
+                                      List<Violation> violations) {
+        long expected = 1;
+        for (Map.Entry<ScriptVersion, List<String>> entry : versions.entrySet()) {
             if (entry.getValue().size() > 1) {
                 violations.add(new Violation(entry.getValue().get(1), 0, Rule.IB102, "version " + entry.getKey()
                         + " is used by " + String.join(" and ", entry.getValue())));
             }
-            if (entry.getKey() != expected) {
+            if (naming == Naming.FLYWAY) {
+                continue; // others number as they like (1, 1.1, 2_0_0); only a version used twice breaks Flyway
+            }
+            long version = entry.getKey().asInteger();
+            if (version != expected) {
                 violations.add(new Violation(entry.getValue().get(0), 0, Rule.IB102, "expected version "
                         + String.format("%03d", expected) + " next, found " + entry.getValue().get(0)));
             }
-            expected = entry.getKey() + 1;
+            expected = version + 1;
         }
     }
 }

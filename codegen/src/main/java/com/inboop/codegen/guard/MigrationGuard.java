@@ -3,14 +3,17 @@ package com.inboop.codegen.guard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.inboop.codegen.guard.lock.LockCheck;
 import com.inboop.codegen.guard.semantic.MigrationEffect;
 import com.inboop.codegen.guard.semantic.SemanticGuard;
+import com.inboop.codegen.migrate.MigrationFailedException;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
@@ -18,28 +21,36 @@ import com.inboop.codegen.postgres.ThrowawayDatabase;
 
 /**
  * Checks a migrations folder against the design's migration rules. The static layer ({@link #checkStatic()}) reads
- * files only and takes milliseconds; the semantic layer is a {@link SemanticGuard} to pass to Flyway while the
- * migrations are applied to a throwaway Postgres. {@link #report} combines both, applies the approvals, and records
- * new migrations in {@code migrations.lock} once everything passed.
+ * every SQL file, whatever its name, and takes milliseconds; the semantic layer is a {@link SemanticGuard} to pass to
+ * Flyway while the migrations are applied to a throwaway Postgres. {@link #checkOn} runs it whatever the static
+ * layer found; {@link #report} combines both and applies the approvals. Nothing here writes into the folder except
+ * {@link #record}, which the build calls and {@code check} only when told to.
  */
 public final class MigrationGuard {
 
     private final Path directory;
     private final LockCheck.Mode lockMode;
+    private final Naming naming;
 
+    /** A guard for this repository's folder: house naming. */
     public MigrationGuard(Path directory, LockCheck.Mode lockMode) {
+        this(directory, lockMode, Naming.HOUSE);
+    }
+
+    public MigrationGuard(Path directory, LockCheck.Mode lockMode, Naming naming) {
         this.directory = directory;
         this.lockMode = lockMode;
+        this.naming = naming;
     }
 
     /** The result of the static layer, kept for {@link #report}. */
     public record StaticResult(MigrationFolder folder, LockCheck lock, List<Violation> violations, long millis) {
     }
 
-    /** Runs the static layer: names, versions, configurations, the lock file and statement hazards. */
+    /** Runs the static layer: names, versions, configurations, the lock file and statement hazards of every file. */
     public StaticResult checkStatic() {
         long start = System.nanoTime();
-        MigrationFolder folder = MigrationFolder.read(directory);
+        MigrationFolder folder = MigrationFolder.read(directory, naming);
         LockCheck lock = LockCheck.run(directory, folder.locked(), lockMode);
         List<Violation> violations = new ArrayList<>(folder.violations());
         violations.addAll(lock.violations());
@@ -54,27 +65,61 @@ public final class MigrationGuard {
     }
 
     /**
-     * Runs the semantic layer on its own: applies the migrations to a throwaway database on {@code server} (which
-     * this method does not close) and reports both layers. Call it only when {@link #checkStatic()} found no error:
-     * applying migrations that break static rules proves nothing more.
+     * Runs the semantic layer: applies the migrations to a throwaway database on {@code server} (which this method
+     * does not close) and reports both layers, whatever the static layer found. A migration that fails to apply is
+     * a finding (IB316) where it failed; the migrations before it keep their semantic findings.
      */
     public GuardReport checkOn(EphemeralPostgres server, MigrationRunner runner, StaticResult checked) {
-        SemanticGuard semantic = new SemanticGuard();
+        SemanticGuard semantic = newSemanticGuard(checked);
+        List<Violation> failures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (checked.folder().scripts().stream().noneMatch(s -> s.kind() == MigrationScript.Kind.VERSIONED)) {
+            notes.add("semantic layer not run: no file here is a migration Flyway applies (V<version>__<name>.sql)");
+            return report(checked, Optional.empty()).withNotes(notes);
+        }
         try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_guard")) {
             runner.migrate(database.target(), MigrationFiles.in(directory), semantic);
+        } catch (MigrationFailedException e) {
+            String file = e.script().map(p -> p.getFileName().toString()).orElse(directory.getFileName() + "/");
+            failures.add(new Violation(file, e.line(), Rule.IB316, e.getMessage().lines().findFirst().orElse("")
+                    .replace(e.script().map(p -> p.toAbsolutePath() + (e.line() > 0 ? ":" + e.line()
+                            + (e.column() > 0 ? ":" + e.column() : "") : "") + ": ").orElse(""), "")));
+            notes.add("semantic layer stopped at " + file + "; the migrations after it were checked statically only");
         }
-        return report(checked, Optional.of(semantic));
+        return report(checked, Optional.of(semantic), failures).withNotes(notes);
+    }
+
+    /** The semantic layer for this folder, told which tables each migration truncates. */
+    public SemanticGuard newSemanticGuard(StaticResult checked) {
+        Map<String, Set<String>> truncated = new HashMap<>();
+        checked.folder().scripts().forEach(s -> truncated.put(s.fileName(), s.truncatedTables()));
+        return new SemanticGuard(truncated);
     }
 
     /**
      * Applies approvals and the baseline exemption to the findings of the static layer and, if it ran, of the
-     * semantic layer; flags approvals without a reason, of unknown rules, or covering nothing; and, if no error is
-     * left, records new migrations in the lock file.
+     * semantic layer; flags approvals without a reason, of unknown rules, or covering nothing. Writes nothing.
      */
     public GuardReport report(StaticResult result, Optional<SemanticGuard> semantic) {
+        return report(result, semantic, List.of());
+    }
+
+    /**
+     * Records the new migrations in {@code migrations.lock} if {@code report} is clean and came from both layers;
+     * returns the report saying what it recorded.
+     */
+    public GuardReport record(StaticResult result, GuardReport report) {
+        if (report.hasErrors() || !report.semanticRan()) {
+            return report;
+        }
+        result.lock().record();
+        return report.withRecorded(result.lock().updated() == null ? List.of() : result.lock().added());
+    }
+
+    private GuardReport report(StaticResult result, Optional<SemanticGuard> semantic, List<Violation> failures) {
         List<Violation> raw = new ArrayList<>(result.violations());
+        raw.addAll(failures);
         List<MigrationEffect> effects = semantic.map(SemanticGuard::effects).orElse(List.of());
-        effects.forEach(effect -> raw.addAll(effect.findings()));
 
         Map<String, MigrationScript> scripts = new HashMap<>();
         result.folder().scripts().forEach(s -> scripts.put(s.fileName(), s));
@@ -95,6 +140,12 @@ public final class MigrationGuard {
                 }
             }
         }
+        // A view drop or rename is named by both layers, in the same words: report it once, where the text says it.
+        Set<String> named = new HashSet<>();
+        result.violations().forEach(v -> named.add(v.file() + '\u0000' + v.rule() + '\u0000' + v.message()));
+        effects.forEach(effect -> effect.findings().stream()
+                .filter(v -> !named.contains(v.file() + '\u0000' + v.rule() + '\u0000' + v.message()))
+                .forEach(raw::add));
         for (Violation violation : raw) {
             MigrationScript script = scripts.get(violation.file());
             if (script != null && script.isBaseline() && violation.rule().additive()) {
@@ -121,13 +172,13 @@ public final class MigrationGuard {
         });
         remaining.addAll(approvalProblems);
         remaining.sort(GuardReport.order());
-        boolean clean = remaining.stream().noneMatch(v -> v.rule().severity() == Severity.ERROR);
-        List<String> recorded = List.of();
-        if (clean && semantic.isPresent()) {
-            result.lock().record();
-            recorded = result.lock().updated() == null ? List.of() : result.lock().added();
+        List<String> notes = new ArrayList<>();
+        List<String> staticOnly = result.folder().scripts().stream()
+                .filter(s -> s.kind() == MigrationScript.Kind.IGNORED_BY_FLYWAY).map(MigrationScript::fileName).toList();
+        if (semantic.isPresent() && !staticOnly.isEmpty()) {
+            notes.add("checked statically only, as Flyway does not apply them: " + String.join(", ", staticOnly));
         }
-        return new GuardReport(result.folder().scripts().size(), List.copyOf(remaining), inUse, effects, recorded,
-                semantic.isPresent(), result.millis(), semantic.map(SemanticGuard::elapsedMillis).orElse(0L));
+        return new GuardReport(result.folder().scripts().size(), List.copyOf(remaining), inUse, effects, List.of(),
+                semantic.isPresent(), result.millis(), semantic.map(SemanticGuard::elapsedMillis).orElse(0L), notes);
     }
 }

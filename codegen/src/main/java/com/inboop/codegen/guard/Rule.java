@@ -49,6 +49,11 @@ public enum Rule {
             "write plain statements, or approve it with a reason: -- inboop:approve IB206 <why>"),
     IB207(Severity.ERROR, "an enum value added in this migration is used in the same migration",
             "use the new value in a later migration: Postgres cannot use it before the ADD VALUE commits"),
+    IB208(Severity.ERROR, "TRUNCATE deletes every row of a table", "rows are never deleted by a migration; if the "
+            + "table's rows are truly disposable, approve it: -- inboop:approve IB208 <who approved and why>"),
+    IB209(Severity.ERROR, "a function is called for its effect (SELECT f(...), CALL p(...)): like a DO block, what it "
+            + "does to data cannot be seen on an empty database", "move the data change to a backfill job, or approve "
+            + "it with a reason: -- inboop:approve IB209 <why>"),
 
     IB301(Severity.ERROR, "a table was dropped", "tables are never dropped without explicit approval: "
             + "-- inboop:approve IB301 <who approved and why>"),
@@ -63,8 +68,10 @@ public enum Rule {
     IB306(Severity.ERROR, "NOT NULL was set on an existing column, which scans the table under ACCESS EXCLUSIVE",
             "add columns nullable; enforce presence with a CHECK (col IS NOT NULL) NOT VALID validated later",
             "not-null-without-default"),
-    IB307(Severity.ERROR, "a new column on an existing table is NOT NULL without a default",
-            "add it nullable (the design's rule 6); backfill separately", "not-null-without-default"),
+    IB307(Severity.ERROR, "a new column on an existing table is NOT NULL, with or without a default (the design's "
+            + "rule 6: nullable columns first)", "add it nullable and backfill it separately; enforce presence later "
+            + "with CHECK (col IS NOT NULL) NOT VALID, validated in a migration of its own",
+            "not-null-without-default"),
     IB308(Severity.ERROR, "an enum value was removed, renamed or inserted before an existing one",
             "enums are append-only: ALTER TYPE ... ADD VALUE 'X' (without BEFORE/AFTER) adds at the end",
             "enum-change"),
@@ -75,6 +82,17 @@ public enum Rule {
     IB311(Severity.WARNING, "a lock that blocks writes was held on an existing table while it was scanned",
             "on a large table this stalls the application: use CONCURRENTLY, NOT VALID + VALIDATE, or a new column",
             "non-concurrent-index", "constraint-without-not-valid"),
+    IB312(Severity.ERROR, "a view was dropped", "views are never dropped without explicit approval (the backend or "
+            + "reports may read it): -- inboop:approve IB312 <who approved and why>"),
+    IB313(Severity.ERROR, "a view was renamed", "create the view under its new name as well, or get explicit "
+            + "approval: -- inboop:approve IB313 <who approved and why>"),
+    IB314(Severity.ERROR, "a constraint was dropped, or dropped and re-created differently",
+            "constraints are never dropped or loosened without explicit approval: "
+                    + "-- inboop:approve IB314 <who approved and why>"),
+    IB315(Severity.ERROR, "a constraint was renamed", "keep constraint names (code and Hibernate match on them), "
+            + "or get explicit approval: -- inboop:approve IB315 <who approved and why>"),
+    IB316(Severity.ERROR, "a migration failed to apply, so the semantic layer stopped there",
+            "fix the statement at the place given; migrations after it were checked statically only"),
 
     IB901(Severity.ERROR, "an approval gives no reason", "write who approved and why after the code: "
             + "-- inboop:approve IB302 dropping unused column, approved by <name> in <ticket>"),
@@ -115,9 +133,12 @@ public enum Rule {
         return categories;
     }
 
-    /** True for rules that only V001, the baseline, is exempt from (the additive rules, IB2xx and IB3xx). */
+    /**
+     * True for rules that only V001, the baseline, is exempt from (the additive rules, IB2xx and IB3xx); a baseline
+     * that fails to apply (IB316) is never exempt.
+     */
     public boolean additive() {
-        return name().startsWith("IB2") || name().startsWith("IB3");
+        return (name().startsWith("IB2") || name().startsWith("IB3")) && this != IB316;
     }
 
     /** The rule with this code, if any. */

@@ -16,7 +16,21 @@ import com.inboop.codegen.guard.sql.Token;
 final class StatementHazards {
 
     private static final Set<String> DML = Set.of("update", "insert", "delete", "merge", "copy");
-    private static final Set<String> DDL = Set.of("create", "alter", "drop", "comment", "truncate");
+    private static final Set<String> DDL = Set.of("create", "alter", "drop", "comment");
+
+    /**
+     * Words followed by a parenthesis that are not calls of user functions (keywords, type modifiers) or are calls
+     * of built-in functions without side effects on the schema's data; anything else a SELECT or CALL invokes may
+     * change data in ways only a database with data would show.
+     */
+    private static final Set<String> NOT_A_SIDE_EFFECT = Set.of("in", "exists", "any", "all", "some", "array",
+            "row", "values", "cast", "coalesce", "nullif", "greatest", "least", "over", "filter", "within", "numeric",
+            "varchar", "char", "character", "decimal", "timestamp", "timestamptz", "time", "interval", "bit", "float",
+            "using", "on", "as", "from", "join", "where", "and", "or", "not", "select", "count", "sum", "min", "max",
+            "avg", "now", "lower", "upper", "length", "format", "concat", "substring", "trim", "to_char",
+            "to_timestamp", "date_trunc", "extract", "set_config", "current_setting", "pg_advisory_lock",
+            "pg_advisory_xact_lock", "pg_advisory_unlock", "pg_try_advisory_lock", "to_regclass", "string_agg",
+            "array_agg", "jsonb_build_object", "json_build_object", "row_number");
 
     private final MigrationScript script;
     private final Set<String> createdHere = new HashSet<>();
@@ -52,6 +66,9 @@ final class StatementHazards {
                 case "alter" -> alter(statement, newEnumValues);
                 case "do" -> add(statement, Rule.IB206, "DO block at line " + statement.line()
                         + "; the semantic layer checks what it does when it runs");
+                case "truncate" -> add(statement, Rule.IB208, "TRUNCATE "
+                        + String.join(", ", MigrationScript.truncatedBy(statement)) + " deletes every row");
+                case "select", "call" -> functionCall(statement, verb);
                 default -> {
                 }
             }
@@ -59,6 +76,23 @@ final class StatementHazards {
         if (firstDml != null && firstDdl != null) {
             add(firstDml, Rule.IB205, firstDml.tokens().get(0).text().toUpperCase(java.util.Locale.ROOT)
                     + " in a migration that also changes the schema (line " + firstDdl.line() + ")");
+        }
+    }
+
+    /** A function called for its effect: {@code SELECT backfill_orders()}, {@code CALL p()}. */
+    private void functionCall(Statement s, String verb) {
+        if (verb.equals("call")) {
+            add(s, Rule.IB209, "CALL " + s.nameAt(1) + "(...)");
+            return;
+        }
+        for (int i = 0; i + 1 < s.tokens().size(); i++) {
+            Token token = s.tokens().get(i);
+            boolean called = (token.kind() == Token.Kind.WORD || token.kind() == Token.Kind.QUOTED_IDENTIFIER)
+                    && s.tokens().get(i + 1).isSymbol('(');
+            if (called && !NOT_A_SIDE_EFFECT.contains(token.identifier())) {
+                add(s, Rule.IB209, "SELECT calls " + token.identifier() + "(...)");
+                return;
+            }
         }
     }
 
@@ -105,9 +139,55 @@ final class StatementHazards {
         if (index >= 0 && s.indexAfter(index, "concurrently") < 0) {
             add(s, Rule.IB202, "DROP INDEX without CONCURRENTLY");
         }
+        boolean materialized = s.indexAfter(1, "materialized", "view") >= 0;
+        int view = materialized ? s.indexAfter(1, "materialized", "view") : s.indexAfter(1, "view");
+        if (view < 0) {
+            return;
+        }
+        // Views are often dropped and re-created in one script; only a view that stays gone is a drop. Named here
+        // as well as on Postgres because on a fresh database the view may not exist yet (a repeatable migration
+        // creates it after the versioned ones), which makes the drop invisible to the semantic layer.
+        Set<String> recreated = viewsCreated();
+        for (int[] item : s.topLevelItems(s.skipWords(view, new String[] {"if", "exists"}))) {
+            String name = s.nameAt(item[0]);
+            if (name != null && !recreated.contains(name)) {
+                add(s, Rule.IB312, (materialized ? "materialized view " : "view ") + name + " was dropped");
+            }
+        }
+    }
+
+    /** The views (and materialized views) this script creates, anywhere in it. */
+    private Set<String> viewsCreated() {
+        Set<String> views = new HashSet<>();
+        for (Statement statement : script.statements()) {
+            if (!statement.startsWith("create")) {
+                continue;
+            }
+            int i = statement.skipWords(1, new String[] {"or", "replace"}, new String[] {"temp"},
+                    new String[] {"temporary"}, new String[] {"recursive"}, new String[] {"materialized"});
+            int view = statement.indexAfter(i, "view");
+            if (view >= 0) {
+                String name = statement.nameAt(statement.skipWords(view, new String[] {"if", "not", "exists"}));
+                if (name != null) {
+                    views.add(name);
+                }
+            }
+        }
+        return views;
     }
 
     private void alter(Statement s, List<String> newEnumValues) {
+        boolean materialized = s.indexAfter(1, "materialized", "view") >= 0;
+        int view = materialized ? s.indexAfter(1, "materialized", "view") : s.indexAfter(1, "view");
+        if (view >= 0) {
+            int name = s.skipWords(view, new String[] {"if", "exists"});
+            int rename = s.indexAfter(s.indexAfterName(name), "rename", "to");
+            if (s.nameAt(name) != null && rename >= 0 && s.nameAt(rename) != null) {
+                add(s, Rule.IB313, (materialized ? "materialized view " : "view ") + s.nameAt(name)
+                        + " was renamed to " + s.nameAt(rename));
+            }
+            return;
+        }
         int type = s.indexAfter(1, "type");
         if (type >= 0) {
             int afterName = s.indexAfterName(type);
@@ -134,13 +214,21 @@ final class StatementHazards {
         }
         for (int[] action : s.topLevelItems(s.indexAfterName(name))) {
             boolean adds = s.indexAfter(action[0], "add") >= 0;
-            boolean constrains = s.containsWords(action[0], action[1], "foreign", "key")
-                    || s.containsWord(action[0], action[1], "references") || s.containsWord(action[0], action[1], "check");
-            if (adds && constrains && !s.containsWords(action[0], action[1], "not", "valid")) {
-                add(s, Rule.IB203, "constraint added to existing table " + tableName + " without NOT VALID"
-                        + (s.indexAfter(action[0], "add", "column") >= 0 || isAddColumnWithoutKeyword(s, action[0])
-                        ? " (a column added with REFERENCES or CHECK is validated at once)" : ""));
+            boolean references = s.containsWords(action[0], action[1], "foreign", "key")
+                    || s.containsWord(action[0], action[1], "references");
+            boolean checks = s.containsWord(action[0], action[1], "check");
+            if (!adds || !(references || checks) || s.containsWords(action[0], action[1], "not", "valid")) {
+                continue;
             }
+            boolean newColumn = s.indexAfter(action[0], "add", "column") >= 0 || isAddColumnWithoutKeyword(s, action[0]);
+            // A new column without a default is all NULL: Postgres marks its foreign key valid without a scan.
+            // A CHECK on it is still verified against every row, and a default makes the key check every row.
+            if (newColumn && !checks && !s.containsWord(action[0], action[1], "default")) {
+                continue;
+            }
+            add(s, Rule.IB203, "constraint added to existing table " + tableName + " without NOT VALID"
+                    + (newColumn ? " (a column added with " + (checks ? "CHECK" : "REFERENCES and a DEFAULT")
+                    + " is validated at once)" : ""));
         }
     }
 

@@ -63,9 +63,47 @@ class InboopDbCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8).strip())
                 .startsWith("{\"violations\":[{\"file\":\"V002__add_notes_to_widgets.sql\",\"line\":3,\"code\":\"IB205\","
                         + "\"severity\":\"error\"")
-                .endsWith("\"summary\":{\"migrations\":2,\"errors\":1,\"warnings\":0,\"semantic\":false,"
-                        + "\"staticMillis\":" + out.toString(StandardCharsets.UTF_8).replaceAll("(?s).*\"staticMillis\":(\\d+).*", "$1")
-                        + ",\"semanticMillis\":0}}");
+                .contains("\"summary\":{\"migrations\":2,\"errors\":1,\"warnings\":0,\"semantic\":false,"
+                        + "\"layers\":\"static only\",\"staticMillis\":")
+                .endsWith("\"semanticMillis\":0,\"notes\":[\"semantic layer not run (--static-only): drops, renames, rewrites, cascades and locks are "
+                        + "only seen when the migrations are applied\"]}}");
+    }
+
+    @Test
+    void neverWritesIntoTheFolderItChecksUnlessToldToRecord() throws Exception {
+        Path folder = fixture("IB201/good");
+        Path lock = folder.resolve("migrations.lock");
+        String committed = Files.readString(lock);
+        Files.writeString(folder.resolve("V003__add_notes_to_widgets.sql"), "ALTER TABLE widgets ADD COLUMN notes text;\n");
+
+        assertThat(run("check", folder.toString())).isZero();
+        assertThat(Files.readString(lock)).as("check alone leaves the lock as committed").isEqualTo(committed);
+
+        assertThat(run("check", folder.toString(), "--record")).isZero();
+        assertThat(Files.readString(lock)).contains("V003__add_notes_to_widgets.sql");
+    }
+
+    @Test
+    void checksSomeoneElsesFolderWithFlywayNamesAndNoLockWithoutWritingALock() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("theirs"));
+        Files.copy(Fixtures.fixture("../guard/baseline/V001__initial_schema.sql"), folder.resolve("V1__Init.sql"));
+        Files.writeString(folder.resolve("V1.1__Drop_Size.sql"), "ALTER TABLE widgets DROP COLUMN size;\n");
+
+        assertThat(run("check", folder.toString(), "--naming", "flyway")).isEqualTo(1);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("V1.1__Drop_Size.sql: IB302 error: column widgets.size was dropped")
+                .doesNotContain("IB101").doesNotContain("IB107")
+                .contains("note: no migrations.lock in " + folder)
+                .contains("layers: static+semantic");
+        assertThat(folder.resolve("migrations.lock")).doesNotExist();
+    }
+
+    @Test
+    void printsJsonWhenAMigrationFailsToApply() throws Exception {
+        assertThat(run("check", fixture("IB316/bad").toString(), "--format", "json")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).startsWith("{\"violations\":[{\"file\":"
+                + "\"V002__add_weight_to_widgets.sql\",\"line\":2,\"code\":\"IB316\"").endsWith("]}}");
     }
 
     @Test

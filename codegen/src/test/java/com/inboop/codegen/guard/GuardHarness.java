@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.inboop.codegen.Fixtures;
@@ -13,7 +12,7 @@ import com.inboop.codegen.guard.lock.LockCheck;
 import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 
-/** Runs the guard on a folder the way the build does: static layer, then (if clean) the semantic one. */
+/** Runs the guard on a folder the way {@code check} does: both layers, whatever the static one found. */
 final class GuardHarness {
 
     private GuardHarness() {
@@ -22,11 +21,8 @@ final class GuardHarness {
     static GuardReport check(Path folder, EphemeralPostgres server, LockCheck.Mode mode) {
         MigrationGuard guard = new MigrationGuard(folder, mode);
         MigrationGuard.StaticResult checked = guard.checkStatic();
-        GuardReport staticReport = guard.report(checked, Optional.empty());
-        if (staticReport.hasErrors()) {
-            return staticReport;
-        }
-        return guard.checkOn(server, MigrationRunner.withSettings(Fixtures.flywayConf()), checked);
+        return guard.record(checked, guard.checkOn(server, MigrationRunner.withSettings(Fixtures.flywayConf()),
+                checked));
     }
 
     /**

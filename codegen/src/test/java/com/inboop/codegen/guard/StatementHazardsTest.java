@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StatementHazardsTest {
 
     private static List<Rule> rules(String sql) {
-        return StatementHazards.check(MigrationScript.parse("V002__x.sql", 2, sql)).stream().map(Violation::rule).toList();
+        return StatementHazards.check(MigrationScript.parse("V002__x.sql", sql)).stream().map(Violation::rule).toList();
     }
 
     @Test
@@ -37,12 +37,38 @@ class StatementHazardsTest {
     }
 
     @Test
-    void seesAColumnAddedWithAnInlineReferenceOrCheck() {
-        assertThat(rules("ALTER TABLE widgets ADD COLUMN team_id bigint REFERENCES teams (id)"))
-                .containsExactly(Rule.IB203);
+    void seesAColumnAddedWithAnInlineCheckOrAReferenceWithADefault() {
         assertThat(rules("ALTER TABLE widgets ADD size int CHECK (size > 0)")).containsExactly(Rule.IB203);
+        assertThat(rules("ALTER TABLE widgets ADD COLUMN team_id bigint DEFAULT 1 REFERENCES teams (id)"))
+                .containsExactly(Rule.IB203);
         assertThat(rules("ALTER TABLE widgets ADD COLUMN size int, ADD CONSTRAINT c CHECK (size > 0) NOT VALID"))
                 .isEmpty();
+    }
+
+    @Test
+    void acceptsANewColumnWithAnInlineReferenceForItIsAllNullAndNeedsNoScan() {
+        assertThat(rules("ALTER TABLE widgets ADD COLUMN team_id bigint REFERENCES teams (id)")).isEmpty();
+        assertThat(rules("ALTER TABLE widgets ADD team_id bigint REFERENCES teams (id)")).isEmpty();
+    }
+
+    @Test
+    void flagsFunctionsCalledForTheirEffectButNotHousekeeping() {
+        assertThat(rules("SELECT backfill_orders()")).containsExactly(Rule.IB209);
+        assertThat(rules("SELECT public.backfill_orders(1, 2)")).containsExactly(Rule.IB209);
+        assertThat(rules("CALL backfill_orders()")).containsExactly(Rule.IB209);
+        assertThat(rules("SELECT set_config('lock_timeout', '5s', false)")).isEmpty();
+        assertThat(rules("SELECT pg_advisory_xact_lock(42)")).isEmpty();
+        assertThat(rules("SELECT 1")).isEmpty();
+    }
+
+    @Test
+    void namesTruncatedTablesAndViewsDroppedForGood() {
+        assertThat(rules("TRUNCATE ONLY widgets, public.teams RESTART IDENTITY")).containsExactly(Rule.IB208);
+        assertThat(MigrationScript.parse("V002__x.sql", "TRUNCATE ONLY widgets, public.teams RESTART IDENTITY")
+                .truncatedTables()).containsExactly("widgets", "teams");
+        assertThat(rules("DROP VIEW IF EXISTS a, b CASCADE")).containsExactly(Rule.IB312, Rule.IB312);
+        assertThat(rules("DROP MATERIALIZED VIEW a; CREATE MATERIALIZED VIEW a AS SELECT 1")).isEmpty();
+        assertThat(rules("ALTER VIEW a RENAME TO b")).containsExactly(Rule.IB313);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.flywaydb.core.api.MigrationVersion;
@@ -34,11 +35,22 @@ public final class SemanticGuard extends MigrationObserver {
     private static final MigrationVersion BASELINE = MigrationVersion.fromVersion("1");
 
     private final List<MigrationEffect> effects = new ArrayList<>();
+    private final Map<String, Set<String>> truncatedByScript;
     private CatalogSnapshot current;
     private long nanos;
 
+    /** A guard for migrations that truncate nothing. */
     public SemanticGuard() {
+        this(Map.of());
+    }
+
+    /**
+     * @param truncatedByScript the tables each migration's text truncates, by script name: TRUNCATE gives a table
+     *                          new storage, which is not a rewrite of its rows (the static layer reports it as IB208)
+     */
+    public SemanticGuard(Map<String, Set<String>> truncatedByScript) {
         super(Event.BEFORE_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE);
+        this.truncatedByScript = Map.copyOf(truncatedByScript);
     }
 
     @Override
@@ -56,7 +68,8 @@ public final class SemanticGuard extends MigrationObserver {
             CatalogSnapshot after = CatalogSnapshot.read(connection, "public");
             if (!BASELINE.equals(context.getMigrationInfo().getVersion())) {
                 Map<String, List<String>> locks = locks(connection, current);
-                effects.add(new MigrationEffect(script, CatalogChanges.classify(script, current, after, locks), locks));
+                effects.add(new MigrationEffect(script, CatalogChanges.classify(script, current, after, locks,
+                        truncatedByScript.getOrDefault(script, Set.of())), locks));
             }
             current = after;
         } catch (SQLException e) {

@@ -1,0 +1,1 @@
+CREATE VIEW widget_labels AS SELECT id, label FROM widgets;

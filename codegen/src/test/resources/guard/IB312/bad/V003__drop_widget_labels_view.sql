@@ -1,0 +1,1 @@
+DROP VIEW widget_labels;

@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS widget_labels;
+CREATE VIEW widget_labels AS SELECT id, label, size FROM widgets;

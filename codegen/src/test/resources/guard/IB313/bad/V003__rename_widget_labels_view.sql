@@ -1,0 +1,1 @@
+ALTER VIEW widget_labels RENAME TO widget_names;

@@ -1,0 +1,1 @@
+ALTER TABLE widgets DROP CONSTRAINT widgets_team_id_fkey;
