@@ -42,8 +42,8 @@ final class CheckCommand {
     }
 
     /** Runs {@code check}; returns the exit status. */
-    static int run(List<String> args, PrintStream out) {
-        Options options = Options.parse(args);
+    static int run(List<String> args, PrintStream out, java.util.Map<String, String> environment) {
+        Options options = Options.parse(args, environment);
         GuardReport report = check(options);
         out.println(options.json() ? report.toJson() : report.render(options.locks()));
         return report.hasErrors() ? InboopDbCli.FAILED : InboopDbCli.CLEAN;
@@ -85,14 +85,14 @@ final class CheckCommand {
     record Options(Path directory, boolean json, boolean staticOnly, boolean locks, LockCheck.Mode lockMode,
                    Naming naming, boolean record, Optional<Path> flywayConfig) {
 
-        static Options parse(List<String> rest) {
+        static Options parse(List<String> rest, java.util.Map<String, String> environment) {
             Path directory = null;
             boolean json = false;
             boolean staticOnly = false;
             boolean locks = false;
             boolean record = false;
             Naming naming = Naming.HOUSE;
-            LockCheck.Mode mode = LockCheck.Mode.fromEnvironment();
+            LockCheck.Mode mode = LockCheck.Mode.fromEnvironment(environment);
             Path flywayConfig = null;
             for (int i = 0; i < rest.size(); i++) {
                 String arg = rest.get(i);

@@ -39,11 +39,16 @@ public final class InboopDbCli {
 
     /** Runs a command; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs a command in {@code environment} (which decides, through CI, whether the lock may be recorded). */
+    static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> environment) {
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() ? "" : rest.remove(0);
         try {
             return switch (command) {
-                case "check" -> CheckCommand.run(rest, out);
+                case "check" -> CheckCommand.run(rest, out, environment);
                 case "diff" -> DiffCommand.run(rest, out);
                 case "align" -> AlignCommand.run(rest, out);
                 default -> throw new IllegalArgumentException(command.isEmpty() ? "no command given"

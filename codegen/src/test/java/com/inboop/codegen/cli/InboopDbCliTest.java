@@ -76,11 +76,19 @@ class InboopDbCliTest {
         String committed = Files.readString(lock);
         Files.writeString(folder.resolve("V003__add_notes_to_widgets.sql"), "ALTER TABLE widgets ADD COLUMN notes text;\n");
 
-        assertThat(run("check", folder.toString())).isZero();
+        // A developer's machine (no CI variable), where the build would record the new migration.
+        java.util.Map<String, String> developer = java.util.Map.of();
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        assertThat(InboopDbCli.run(new String[] {"check", folder.toString()}, sink, sink, developer)).isZero();
         assertThat(Files.readString(lock)).as("check alone leaves the lock as committed").isEqualTo(committed);
 
-        assertThat(run("check", folder.toString(), "--record")).isZero();
+        assertThat(InboopDbCli.run(new String[] {"check", folder.toString(), "--record"}, sink, sink, developer))
+                .isZero();
         assertThat(Files.readString(lock)).contains("V003__add_notes_to_widgets.sql");
+
+        assertThat(InboopDbCli.run(new String[] {"check", folder.toString(), "--record"}, sink, sink,
+                java.util.Map.of("CI", "true"))).as("CI checks the lock it was given").isEqualTo(2);
     }
 
     @Test

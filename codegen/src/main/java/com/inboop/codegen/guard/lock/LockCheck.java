@@ -32,7 +32,12 @@ public record LockCheck(Path directory, List<Violation> violations, List<String>
 
         /** VERIFY when the environment variable CI is {@code true}, as CI services set it; RECORD otherwise. */
         public static Mode fromEnvironment() {
-            return "true".equalsIgnoreCase(System.getenv("CI")) ? VERIFY : RECORD;
+            return fromEnvironment(System.getenv());
+        }
+
+        /** VERIFY when {@code environment} has CI={@code true}; RECORD otherwise. */
+        public static Mode fromEnvironment(java.util.Map<String, String> environment) {
+            return "true".equalsIgnoreCase(environment.get("CI")) ? VERIFY : RECORD;
         }
     }
 
