@@ -29,7 +29,7 @@ final class StatementHazards {
             "using", "on", "as", "from", "join", "where", "and", "or", "not", "select", "count", "sum", "min", "max",
             "avg", "now", "lower", "upper", "length", "format", "concat", "substring", "trim", "to_char",
             "to_timestamp", "date_trunc", "extract", "set_config", "current_setting", "pg_advisory_lock",
-            "pg_advisory_xact_lock", "pg_advisory_unlock", "pg_try_advisory_lock", "to_regclass", "string_agg",
+            "pg_advisory_xact_lock", "pg_advisory_unlock", "pg_try_advisory_lock", "pg_sleep", "to_regclass", "string_agg",
             "array_agg", "jsonb_build_object", "json_build_object", "row_number");
 
     private final MigrationScript script;

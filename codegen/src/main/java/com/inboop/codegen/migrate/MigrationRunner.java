@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -42,14 +43,20 @@ public final class MigrationRunner {
 
     private final Properties settings;
     private final Duration statementTimeout;
+    private final Duration progressInterval;
+    private final Consumer<String> progress;
 
-    private MigrationRunner(Properties settings, Duration statementTimeout) {
+    private MigrationRunner(Properties settings, Duration statementTimeout, Duration progressInterval,
+                            Consumer<String> progress) {
         this.settings = settings;
         this.statementTimeout = statementTimeout;
+        this.progressInterval = progressInterval;
+        this.progress = progress;
     }
 
     private MigrationRunner(Properties settings) {
-        this(settings, Duration.ofSeconds(Long.getLong(STATEMENT_TIMEOUT, 300)));
+        this(settings, Duration.ofSeconds(Long.getLong(STATEMENT_TIMEOUT, 300)), MigrationWatch.configuredInterval(),
+                line -> System.err.println("inboop: " + line));
     }
 
     /**
@@ -58,7 +65,16 @@ public final class MigrationRunner {
      * instead of hanging the build in silence.
      */
     public MigrationRunner withStatementTimeout(Duration timeout) {
-        return new MigrationRunner(settings, timeout);
+        return new MigrationRunner(settings, timeout, progressInterval, progress);
+    }
+
+    /**
+     * This runner telling {@code progress}, every {@code interval} a migration runs, what it is doing or waiting for
+     * ("still applying V007__x.sql after 20 s: waiting for a relation lock held by 4242 (idle in transaction ...)").
+     * By default every 10 s ({@code -Dinboop.codegen.progressSeconds}) on standard error.
+     */
+    public MigrationRunner withProgress(Duration interval, Consumer<String> progress) {
+        return new MigrationRunner(settings, statementTimeout, interval, progress);
     }
 
     /** Uses the given {@code flyway.*} settings. */
@@ -94,6 +110,15 @@ public final class MigrationRunner {
      * @throws MigrationFailedException naming the script, line and Postgres' message when one fails
      */
     public int migrate(JdbcTarget target, MigrationFiles migrations, Callback... observers) {
+        try (MigrationWatch watch = new MigrationWatch(target, progressInterval, progress)) {
+            Callback[] watched = new Callback[observers.length + 1];
+            watched[0] = watch;
+            System.arraycopy(observers, 0, watched, 1, observers.length);
+            return migrateObserved(target, migrations, watched);
+        }
+    }
+
+    private int migrateObserved(JdbcTarget target, MigrationFiles migrations, Callback... observers) {
         FailedStatementRecorder recorder = new FailedStatementRecorder();
         Callback[] callbacks = new Callback[observers.length + 2];
         callbacks[0] = recorder;
@@ -102,8 +127,13 @@ public final class MigrationRunner {
             public void handle(Event event, Context context) {
                 try (java.sql.Statement statement = context.getConnection().createStatement()) {
                     statement.execute("SET statement_timeout = " + statementTimeout.toMillis());
+                    // A build killed outright cannot cancel its statement: from PostgreSQL 14 on, the server then
+                    // notices the lost client within a second and stops, instead of working on for nobody.
+                    statement.execute("SELECT set_config('client_connection_check_interval', '1000', false)"
+                            + " WHERE current_setting('server_version_num')::int >= 140000");
                 } catch (SQLException e) {
-                    throw new CodegenException("Could not set statement_timeout: " + e.getMessage(), e);
+                    throw new CodegenException("Could not set the build's statement_timeout and "
+                            + "client_connection_check_interval: " + e.getMessage(), e);
                 }
             }
         };

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.inboop.codegen.Directories;
@@ -36,10 +38,45 @@ final class EmbeddedLeftovers {
     private EmbeddedLeftovers() {
     }
 
-    /** Writes the owner file of {@code dataDirectory}: this JVM. */
-    static void claim(Path dataDirectory) throws IOException {
-        Files.writeString(ownerFile(dataDirectory), Long.toString(ProcessHandle.current().pid()) + "\n",
-                StandardCharsets.UTF_8);
+    /**
+     * Creates a new data directory under {@code parent}, owned by this JVM: the owner file first, then the directory,
+     * so that a run killed between the two leaves nothing a later run cannot attribute and remove.
+     */
+    static Path createOwned(Path parent) throws IOException {
+        while (true) {
+            Path dataDirectory = parent.resolve(PREFIX + Long.toUnsignedString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+            try {
+                Files.writeString(ownerFile(dataDirectory), Long.toString(ProcessHandle.current().pid()) + "\n",
+                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                continue;
+            }
+            if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // Postgres wants its data directory private (0700), as createTempDirectory would have made it.
+                Files.createDirectory(dataDirectory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(dataDirectory);
+            }
+            return dataDirectory;
+        }
+    }
+
+    /**
+     * Kills every process whose command line names {@code dataDirectory} (initdb, a server, its backends) and waits
+     * for each to exit: for throwaway data, the quickest safe stop.
+     */
+    static void killProcessesUsing(Path dataDirectory) {
+        String needle = dataDirectory.toAbsolutePath().toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(needle))
+                .forEach(process -> {
+                    process.destroyForcibly();
+                    process.onExit().completeOnTimeout(process, STOP_GRACE.toMillis(),
+                            java.util.concurrent.TimeUnit.MILLISECONDS).join();
+                });
     }
 
     /** Removes the owner file of {@code dataDirectory}, once the directory itself is gone. */
@@ -61,16 +98,21 @@ final class EmbeddedLeftovers {
         if (!Files.isDirectory(parent)) {
             return removed;
         }
-        List<Path> candidates;
+        Set<Path> candidates = new TreeSet<>();
         try (Stream<Path> entries = Files.list(parent)) {
-            candidates = entries.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p))
-                    .toList();
+            // A directory, or an owner file alone (its run was killed before it created the directory).
+            entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(PREFIX))
+                    .map(name -> parent.resolve(name.endsWith(OWNER_SUFFIX)
+                            ? name.substring(0, name.length() - OWNER_SUFFIX.length()) : name))
+                    .forEach(candidates::add);
         } catch (IOException e) {
             return removed;
         }
         for (Path dataDirectory : candidates) {
             if (isLeftover(dataDirectory)) {
                 Optional<Long> server = stopServer(dataDirectory);
+                killProcessesUsing(dataDirectory);
                 Directories.deleteRecursively(dataDirectory);
                 release(dataDirectory);
                 removed.add("removed a leftover embedded PostgreSQL of a run that ended without cleaning up: "
@@ -84,6 +126,9 @@ final class EmbeddedLeftovers {
         Optional<Long> owner = read(ownerFile(dataDirectory));
         if (owner.isPresent()) {
             return ProcessHandle.of(owner.get()).map(p -> !p.isAlive()).orElse(true);
+        }
+        if (!Files.exists(dataDirectory)) {
+            return false;
         }
         try {
             Instant modified = Files.getLastModifiedTime(dataDirectory).toInstant();

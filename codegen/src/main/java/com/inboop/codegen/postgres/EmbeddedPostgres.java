@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +42,25 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
         RootCheck.requireRunnable(RootCheck.currentUid(), RootCheck::userNamespacesWork);
         // What a run killed outright (SIGKILL, power loss) left behind is this run's to remove.
         EmbeddedLeftovers.removeIn(settings.embeddedDirectory()).forEach(System.err::println);
-        Path dataDirectory = createDataDirectory(settings.embeddedDirectory());
+        // Ctrl-C while the data directory is made, initdb runs or the server starts: nothing of this run may stay
+        // behind either. The hook is in place before the first file exists, and waits for its creation to finish.
+        AtomicReference<Path> starting = new AtomicReference<>();
+        Thread abandonOnExit = new Thread(() -> {
+            synchronized (starting) {
+                Optional.ofNullable(starting.get()).ifPresent(EmbeddedPostgres::abandon);
+            }
+        }, "abandon-embedded-start");
+        Runtime.getRuntime().addShutdownHook(abandonOnExit);
+        Path dataDirectory;
+        synchronized (starting) {
+            try {
+                dataDirectory = createDataDirectory(settings.embeddedDirectory());
+            } catch (RuntimeException e) {
+                Runtime.getRuntime().removeShutdownHook(abandonOnExit);
+                throw e;
+            }
+            starting.set(dataDirectory);
+        }
         try {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
                     io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
@@ -58,7 +78,30 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
             throw new PostgresUnavailableException("Embedded PostgreSQL did not start in " + dataDirectory + ": "
                     + e.getMessage() + "\nRun with -e for zonky's log, or use an existing server instead: "
                     + "-Dinboop.postgres=server -Dinboop.postgres.url=jdbc:postgresql://HOST:5432/postgres", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(abandonOnExit);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook runs (or ran) and removes everything.
+            }
         }
+    }
+
+    /**
+     * The startup window's shutdown hook: kills what runs on the new data directory (initdb, or a server not yet
+     * handed out) and removes the directory, so an interrupted start leaves no process, no directory and no owner
+     * file. A throwaway server's data is worth nothing, so no orderly stop is needed.
+     */
+    private static void abandon(Path dataDirectory) {
+        EmbeddedLeftovers.killProcessesUsing(dataDirectory);
+        try {
+            Directories.deleteRecursively(dataDirectory);
+        } catch (RuntimeException e) {
+            System.err.println("inboop: could not remove " + dataDirectory + ": " + e.getMessage()
+                    + "; the next run removes it");
+            return;
+        }
+        EmbeddedLeftovers.release(dataDirectory);
     }
 
     @Override
@@ -129,9 +172,7 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
     private static Path createDataDirectory(Path parent) {
         try {
             Files.createDirectories(parent);
-            Path dataDirectory = Files.createTempDirectory(parent, EmbeddedLeftovers.PREFIX);
-            EmbeddedLeftovers.claim(dataDirectory);
-            return dataDirectory;
+            return EmbeddedLeftovers.createOwned(parent);
         } catch (IOException e) {
             throw new PostgresUnavailableException("Cannot create a data directory for the embedded PostgreSQL under "
                     + parent + ": " + e.getMessage() + ". Point -D" + PostgresSettings.EMBEDDED_DIRECTORY

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * An existing server, reached through its maintenance database. This class starts and stops nothing; the work
@@ -20,8 +21,22 @@ public final class ServerPostgres implements EphemeralPostgres {
         this.version = version;
     }
 
-    /** Checks that the server answers and that the role may create databases. */
+    /**
+     * Checks that the server answers and that the role may create databases, then drops the throwaway databases
+     * that killed runs left there ({@link ThrowawayDatabase#dropLeftovers}), saying so on standard error.
+     */
     public static ServerPostgres connect(PostgresSettings settings) {
+        ServerPostgres server = reach(settings);
+        List<String> dropped = ThrowawayDatabase.dropLeftovers(server.maintenance, ThrowawayDatabase.leftoverAge());
+        if (!dropped.isEmpty()) {
+            System.err.println("inboop: dropped " + dropped.size() + " throwaway database" + (dropped.size() == 1
+                    ? "" : "s") + " that interrupted runs left on " + server.maintenance.url() + ": "
+                    + String.join(", ", dropped));
+        }
+        return server;
+    }
+
+    private static ServerPostgres reach(PostgresSettings settings) {
         String url = settings.serverUrl().orElseThrow(() -> new PostgresUnavailableException(
                 "-Dinboop.postgres=server needs a server: set -D" + PostgresSettings.URL
                         + "=jdbc:postgresql://HOST:5432/postgres (plus -D" + PostgresSettings.USER + " and -D"

@@ -96,6 +96,34 @@ class ServerPostgresTest {
                 .hasMessageContaining("PGHOST");
     }
 
+    @Test
+    void dropsTheIdleThrowawayDatabasesThatKilledRunsLeftAndNothingElse() throws SQLException {
+        long twoHoursAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(2)).getEpochSecond();
+        String old = "inboop_codegen_t" + Long.toString(twoHoursAgo, Character.MAX_RADIX) + "_0badf00d";
+        String oldInUse = "inboop_guard_t" + Long.toString(twoHoursAgo, Character.MAX_RADIX) + "_0badcafe";
+        ThrowawayDatabase recent = ThrowawayDatabase.create(server, "inboop_probe");
+        try (Connection connection = server.maintenance().connect();
+             Statement statement = connection.createStatement()) {
+            for (String name : List.of(old, oldInUse, "inboop_keep_me", "shop_t0_00000000")) {
+                statement.execute("CREATE DATABASE \"" + name + "\"");
+            }
+        }
+        try (Connection inUse = server.maintenance().withDatabase(oldInUse).connect()) {
+            ServerPostgres.connect(serverSettings(server.maintenance().url(), "postgres"));
+
+            assertThat(EmbeddedPostgresTest.databases(server)).doesNotContain(old)
+                    .contains(oldInUse, recent.name(), "inboop_keep_me", "shop_t0_00000000");
+        } finally {
+            recent.close();
+            try (Connection connection = server.maintenance().connect();
+                 Statement statement = connection.createStatement()) {
+                for (String name : List.of(oldInUse, "inboop_keep_me", "shop_t0_00000000")) {
+                    statement.execute("DROP DATABASE IF EXISTS \"" + name + "\"");
+                }
+            }
+        }
+    }
+
     /** Tables, views, sequences and types that anyone created in the database {@code target} names. */
     private static List<String> userObjects(JdbcTarget target) throws SQLException {
         String sql = """

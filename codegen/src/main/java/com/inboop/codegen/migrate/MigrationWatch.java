@@ -1,0 +1,126 @@
+package com.inboop.codegen.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+import com.inboop.codegen.postgres.JdbcTarget;
+
+/**
+ * Says what a slow migration is doing while it runs, so a build never waits in silence: every {@code interval} a
+ * migration has been running, one line with its file, how long, and what Postgres says its session waits for (a
+ * lock, and the session that holds it), read from {@code pg_stat_activity} on a connection of its own.
+ *
+ * <p>Used as a Flyway callback (it learns each migration's script and backend pid before it runs) and started and
+ * stopped around {@code migrate()}. Never fails the migration: a line it cannot read is replaced by what it knows.
+ */
+final class MigrationWatch extends MigrationObserver implements AutoCloseable {
+
+    /** System property: seconds between "still applying" lines (default 10; 0 turns them off). */
+    static final String INTERVAL = "inboop.codegen.progressSeconds";
+
+    private static final String ACTIVITY = """
+            SELECT a.state, a.wait_event_type, a.wait_event, left(regexp_replace(a.query, '\\s+', ' ', 'g'), 100),
+                   (SELECT string_agg(b.pid || ' (' || coalesce(b.state, '?') || ' for '
+                                      || coalesce(extract(epoch FROM now() - b.state_change)::int, 0) || ' s: '
+                                      || left(regexp_replace(b.query, '\\s+', ' ', 'g'), 60) || ')', '; ')
+                      FROM pg_stat_activity b WHERE b.pid = ANY (pg_blocking_pids(a.pid)))
+              FROM pg_stat_activity a WHERE a.pid = ?""";
+
+    private final JdbcTarget target;
+    private final Duration interval;
+    private final Consumer<String> out;
+    private final ScheduledExecutorService timer;
+    private volatile String script;
+    private volatile int pid;
+    private volatile long startedNanos;
+
+    MigrationWatch(JdbcTarget target, Duration interval, Consumer<String> out) {
+        super(Event.BEFORE_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR);
+        this.target = target;
+        this.interval = interval;
+        this.out = out;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "inboop-migration-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (!interval.isZero()) {
+            long millis = interval.toMillis();
+            timer.scheduleAtFixedRate(this::report, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The interval the {@value #INTERVAL} system property asks for. */
+    static Duration configuredInterval() {
+        return Duration.ofSeconds(Long.getLong(INTERVAL, 10));
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        if (event != Event.BEFORE_EACH_MIGRATE) {
+            script = null;
+            return;
+        }
+        try (PreparedStatement statement = context.getConnection().prepareStatement("SELECT pg_backend_pid()");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            pid = rs.getInt(1);
+        } catch (SQLException e) {
+            pid = 0;
+        }
+        startedNanos = System.nanoTime();
+        script = context.getMigrationInfo().getScript();
+    }
+
+    private void report() {
+        String running = script;
+        if (running == null) {
+            return;
+        }
+        long seconds = (System.nanoTime() - startedNanos) / 1_000_000_000;
+        if (seconds < interval.toSeconds()) {
+            return;
+        }
+        out.accept("still applying " + running + " after " + seconds + " s: " + activity());
+    }
+
+    /** What the migration's session is doing, as Postgres reports it. */
+    private String activity() {
+        if (pid == 0) {
+            return "(its session is unknown)";
+        }
+        try (Connection connection = target.connect();
+             PreparedStatement statement = connection.prepareStatement(ACTIVITY)) {
+            statement.setInt(1, pid);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return "(its session " + pid + " has ended)";
+                }
+                String blockers = rs.getString(5);
+                if (blockers != null) {
+                    return "waiting for a " + rs.getString(3) + " lock held by " + blockers;
+                }
+                String waiting = rs.getString(2) == null ? "running" : "waiting on " + rs.getString(2) + "/"
+                        + rs.getString(3);
+                return waiting + ": " + rs.getString(4);
+            }
+        } catch (SQLException e) {
+            return "(could not read pg_stat_activity: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
