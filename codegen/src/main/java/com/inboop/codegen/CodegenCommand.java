@@ -24,8 +24,17 @@ public final class CodegenCommand {
 
     public static void main(String[] args) {
         SchemaCodegen codegen = parse(args);
-        SchemaCodegen.Outcome outcome = codegen.run(Boolean.getBoolean(FORCE),
-                PostgresSettings.fromEnvironment(Toolchain.current().postgresImage()));
+        SchemaCodegen.Outcome outcome;
+        try {
+            outcome = codegen.run(Boolean.getBoolean(FORCE),
+                    PostgresSettings.fromEnvironment(Toolchain.current().postgresImage()));
+        } catch (CodegenException e) {
+            if (Boolean.getBoolean(BuildFailedException.STACK_TRACES)) {
+                throw e;
+            }
+            // The message is the whole story; Maven would print the frames and every cause's message after it.
+            throw new BuildFailedException(e.getMessage());
+        }
         for (String line : outcome.guard().render(false).split("\n")) {
             System.out.println("[inboop-codegen] " + line);
         }

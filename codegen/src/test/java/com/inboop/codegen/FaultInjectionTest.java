@@ -163,6 +163,59 @@ class FaultInjectionTest {
         assertThat(databases()).isEqualTo(before);
     }
 
+    @Test
+    void buildKilledAtRandomMomentsOfGenerationNeverLeavesPartialClassesMarkedCurrent() throws Exception {
+        Path parent = Files.createDirectories(work.resolve("postgres"));
+        Path migrations = Files.createDirectories(work.resolve("migrations"));
+        Files.copy(Fixtures.fixture("migrations/good/V001__create_widgets.sql"),
+                migrations.resolve("V001__create_widgets.sql"));
+        codegen().run(false, PostgresProcesses.embeddedIn(parent), LockCheck.Mode.RECORD);
+        List<String> before = generatedFiles();
+        Files.writeString(migrations.resolve("V002__create_gadgets.sql"), "CREATE TABLE gadgets (id bigint PRIMARY KEY);\n");
+        Files.deleteIfExists(migrations.resolve("migrations.lock"));
+
+        java.util.Random random = new java.util.Random(42);
+        List<List<String>> seen = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Build build = Build.launch(work, "embedded", parent.toString(), migrations);
+            Thread.sleep(1500 + random.nextInt(2500)); // somewhere in start, migrate, generate or publish
+            build.process.destroyForcibly();
+            build.process.waitFor();
+            seen.add(generatedFiles());
+            try (Stream<Path> beside = Files.list(work)) {
+                assertThat(beside.map(p -> p.getFileName().toString()))
+                        .allMatch(name -> List.of("postgres", "migrations", "jooq").contains(name)
+                                || name.startsWith("jooq."), "only staging or retired copies of jooq besides");
+            }
+        }
+
+        SchemaCodegen.Outcome next = new SchemaCodegen(migrations, Fixtures.flywayConf(),
+                Fixtures.fixture("jooq-codegen.xml"), work.resolve("jooq"))
+                .run(false, PostgresProcesses.embeddedIn(parent), LockCheck.Mode.RECORD);
+        assertThat(next.guard().hasErrors()).isFalse();
+        List<String> after = generatedFiles();
+        assertThat(after).containsAll(before).anyMatch(f -> f.endsWith("tables/Gadgets.java"));
+        assertThat(seen).as("after each kill the classes were the old set, the new set or none, never a part")
+                .allMatch(files -> files.isEmpty() || files.equals(before) || files.equals(after));
+        try (Stream<Path> beside = Files.list(work)) {
+            assertThat(beside.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("postgres", "migrations", "jooq");
+        }
+        assertThat(PostgresProcesses.using(parent)).isEmpty();
+        assertThat(children(parent)).isEmpty();
+    }
+
+    /** The generated files, relative to the output folder, sorted (empty if there is no output). */
+    private List<String> generatedFiles() throws IOException {
+        Path output = work.resolve("jooq");
+        if (!Files.isDirectory(output)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(Files::isRegularFile).map(p -> output.relativize(p).toString()).sorted().toList();
+        }
+    }
+
     /** The next build on the same machine: it cleans up, generates, and leaves no server and no directory. */
     private void assertNextRunGeneratesAndLeavesNothing(Path parent) {
         SchemaCodegen.Outcome outcome = codegen().run(false, PostgresProcesses.embeddedIn(parent),
@@ -236,6 +289,11 @@ class FaultInjectionTest {
             Files.copy(Fixtures.fixture("migrations/good/V001__create_widgets.sql"),
                     migrations.resolve("V001__create_widgets.sql"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(migrations.resolve("V002__wait.sql"), "SELECT pg_sleep(60);\n");
+            return launch(work, provider, where, migrations);
+        }
+
+        /** The build of whatever {@code migrations} holds. */
+        static Build launch(Path work, String provider, String where, Path migrations) throws IOException {
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dinboop.codegen.progressSeconds=1", "-cp", System.getProperty("java.class.path"),
                     RunsCodegen.class.getName(), provider, where, migrations.toString(),

@@ -17,7 +17,8 @@ import com.inboop.codegen.postgres.PostgresSettings;
 /**
  * {@code diff FROM TO [--allow-breaking] [--format json] [--repo DIR] [--flyway-config FILE]}: applies the
  * migrations of both points to throwaway databases and reports the schema changes between them, each breaking or
- * safe for code compiled against FROM. Fails (exit 1) on a breaking change unless {@code --allow-breaking}.
+ * safe for code compiled against FROM. Fails (exit 1) on a breaking change unless {@code --allow-breaking}; exit 2
+ * when there is nothing to compare (a point whose migrations do not apply, named where that point keeps them).
  */
 final class DiffCommand {
 

@@ -24,6 +24,24 @@ public record MigrationSource(String spec) {
 
     private static final String MIGRATIONS = "migrations";
 
+    /**
+     * Where the migration {@code fileName} of this source really is, for messages: {@code main:migrations/V007__x.sql},
+     * {@code migrations/V007__x.sql}, {@code PATH/V007__x.sql} or {@code PATH!/inboop/db/migration/V007__x.sql}, never
+     * the temporary copy the diff applied.
+     */
+    public String locate(String fileName) {
+        if (spec.equals("worktree")) {
+            return MIGRATIONS + "/" + fileName;
+        }
+        if (spec.startsWith("dir:")) {
+            return Path.of(spec.substring(4)).resolve(fileName).toString();
+        }
+        if (spec.startsWith("jar:")) {
+            return spec.substring(4) + "!/" + JAR_LOCATIONS.get(0) + fileName;
+        }
+        return spec + ":" + MIGRATIONS + "/" + fileName;
+    }
+
     /** Copies this source's migration files into {@code into} (which must exist) and returns it. */
     public Path extractTo(Path repository, Path into) {
         try {

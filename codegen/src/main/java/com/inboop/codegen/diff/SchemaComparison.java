@@ -11,6 +11,7 @@ import java.util.List;
 import com.inboop.codegen.CodegenException;
 import com.inboop.codegen.Directories;
 import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.migrate.MigrationFailedException;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
@@ -33,7 +34,8 @@ public final class SchemaComparison {
             work = Files.createTempDirectory("inboop-diff-");
             Path fromFolder = from.extractTo(repository, Files.createDirectory(work.resolve("from")));
             Path toFolder = to.extractTo(repository, Files.createDirectory(work.resolve("to")));
-            return SchemaDiff.between(snapshot(postgres, runner, fromFolder), snapshot(postgres, runner, toFolder));
+            return SchemaDiff.between(snapshot(postgres, runner, from, fromFolder),
+                    snapshot(postgres, runner, to, toFolder));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary folder for the diff", e);
         } finally {
@@ -43,9 +45,19 @@ public final class SchemaComparison {
         }
     }
 
-    private static CatalogSnapshot snapshot(EphemeralPostgres postgres, MigrationRunner runner, Path folder) {
+    private static CatalogSnapshot snapshot(EphemeralPostgres postgres, MigrationRunner runner, MigrationSource source,
+                                            Path folder) {
         try (ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_diff")) {
-            runner.migrate(database.target(), MigrationFiles.in(folder));
+            try {
+                runner.migrate(database.target(), MigrationFiles.in(folder));
+            } catch (MigrationFailedException e) {
+                // Name the migration where the user can find it, not the temporary copy that was applied.
+                String where = e.script().map(script -> script.toAbsolutePath().normalize().toString()).orElse("");
+                String message = where.isEmpty() ? e.getMessage() : e.getMessage().replace(where,
+                        source.locate(e.script().get().getFileName().toString()));
+                throw new MigrationNotAppliedException("The migrations of " + source.spec() + " do not apply, so "
+                        + "there is no schema to compare:\n" + message, e);
+            }
             try (Connection connection = database.target().connect()) {
                 return CatalogSnapshot.read(connection, "public");
             }

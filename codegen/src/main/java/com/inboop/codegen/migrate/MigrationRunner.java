@@ -172,7 +172,7 @@ public final class MigrationRunner {
 
     private MigrationFailedException failure(FlywayException e, FailedStatementRecorder recorder,
                                              Path directory) {
-        Optional<Path> script = recorder.script().map(directory::resolve);
+        Optional<Path> script = recorder.script().map(directory::resolve).map(p -> p.toAbsolutePath().normalize());
         Optional<PSQLException> sqlError = psqlCause(e);
         String postgresMessage = sqlError.map(MigrationRunner::describe).orElse(e.getMessage());
         if (script.isEmpty()) {

@@ -70,13 +70,14 @@ final class EmbeddedLeftovers {
      */
     static void killProcessesUsing(Path dataDirectory) {
         String needle = dataDirectory.toAbsolutePath().toString();
-        ProcessHandle.allProcesses()
+        // With their descendants: initdb's bootstrap backend learns the directory from PGDATA, not its arguments.
+        List<ProcessHandle> processes = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(needle))
-                .forEach(process -> {
-                    process.destroyForcibly();
-                    process.onExit().completeOnTimeout(process, STOP_GRACE.toMillis(),
-                            java.util.concurrent.TimeUnit.MILLISECONDS).join();
-                });
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .distinct().toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(process -> process.onExit().completeOnTimeout(process, STOP_GRACE.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS).join());
     }
 
     /** Removes the owner file of {@code dataDirectory}, once the directory itself is gone. */
@@ -128,7 +129,10 @@ final class EmbeddedLeftovers {
             return ProcessHandle.of(owner.get()).map(p -> !p.isAlive()).orElse(true);
         }
         if (!Files.exists(dataDirectory)) {
-            return false;
+            // An owner file without a pid and without its directory: a run killed while writing it. (A live run
+            // is between those two steps for microseconds, and loses nothing if its owner file goes: close()
+            // removes its directory anyway.)
+            return Files.exists(ownerFile(dataDirectory));
         }
         try {
             Instant modified = Files.getLastModifiedTime(dataDirectory).toInstant();

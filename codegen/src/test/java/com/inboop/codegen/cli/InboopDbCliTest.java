@@ -115,6 +115,21 @@ class InboopDbCliTest {
     }
 
     @Test
+    void diffOfAMigrationThatDoesNotApplyNamesItWhereItIsAndIsNoBreakingChange() throws Exception {
+        Path from = fixture("IB201/good");
+        Path to = fixture("IB316/bad");
+
+        int status = run("diff", "dir:" + from, "dir:" + to);
+
+        assertThat(status).as("2: no comparison possible; 1 would claim a breaking change").isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("The migrations of dir:" + to + " do not apply")
+                .contains(to.resolve("V002__add_weight_to_widgets.sql") + ":2: migration failed")
+                .contains("relation \"makers\" does not exist")
+                .doesNotContain("inboop-diff-");
+    }
+
+    @Test
     void exitsTwoOnUsageErrorsSayingWhatIsWrong() {
         assertThat(run("lint", "migrations")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'lint'; the commands are check, diff and align")
