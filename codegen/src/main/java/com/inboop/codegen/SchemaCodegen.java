@@ -16,7 +16,9 @@ import com.inboop.codegen.guard.semantic.SemanticGuard;
 import com.inboop.codegen.jooq.JooqGenerator;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
+import com.inboop.codegen.postgres.EmbeddedPostgres;
 import com.inboop.codegen.postgres.EphemeralPostgres;
+import com.inboop.codegen.postgres.PostgresProvider;
 import com.inboop.codegen.postgres.PostgresSettings;
 import com.inboop.codegen.postgres.PostgresStartup;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
@@ -98,6 +100,10 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
         if (!force && Optional.of(fingerprint).equals(Fingerprint.storedIn(output))) {
             // These exact migrations passed the whole guard when the classes were generated.
             checked.lock().record();
+            if (settings.provider() == PostgresProvider.EMBEDDED) {
+                // No server needed, but what killed runs left behind goes all the same.
+                EmbeddedPostgres.removeLeftovers(settings).forEach(System.err::println);
+            }
             return new UpToDate(files.versionRange(), millis(start, System.nanoTime()), staticReport);
         }
         try (PostgresStartup startup = PostgresStartup.begin(settings)) {

@@ -37,6 +37,16 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
+    /**
+     * Stops and removes what runs killed outright left under the settings' embedded directory, without starting
+     * anything: for a build that needs no server this time (its classes are current) but must still clean up.
+     *
+     * @return one line per leftover removed
+     */
+    public static java.util.List<String> removeLeftovers(PostgresSettings settings) {
+        return EmbeddedLeftovers.removeIn(settings.embeddedDirectory());
+    }
+
     /** Starts a new server in a new data directory under the settings' embedded directory. */
     public static EmbeddedPostgres start(PostgresSettings settings) {
         RootCheck.requireRunnable(RootCheck.currentUid(), RootCheck::userNamespacesWork);
