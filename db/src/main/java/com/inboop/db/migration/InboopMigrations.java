@@ -5,13 +5,17 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
@@ -26,6 +30,13 @@ import com.inboop.db.InboopDbException;
  * Inboop database: one whose backend history is at version 13 is baselined at version 1, and any other non-empty
  * database is refused before anything is written (the {@code beforeBaseline.sql} callback). Mistakes are fixed with
  * new migrations; there are no undo migrations.
+ *
+ * <p>A migration that runs outside a transaction (an index built {@code CONCURRENTLY}, with its {@code .sql.conf})
+ * and failed, e.g. at the {@code lock_timeout}, stays recorded as failed, which makes Flyway refuse every later
+ * migrate until a manual {@code repair}. Each of them is written to run again from any state (it removes its own
+ * INVALID leftover first), so {@link #migrate} retries them by itself: when the only problems validation finds are
+ * such failures (no edited, missing or unknown migration), it removes their failed rows with Flyway's
+ * {@code repair()} and migrates. Any other failed migration still needs a person.
  *
  * <p>Flyway's own exceptions ({@link org.flywaydb.core.api.FlywayException}) propagate unchanged.
  */
@@ -43,9 +54,39 @@ public final class InboopMigrations {
     private InboopMigrations() {
     }
 
-    /** Migrates {@code dataSource} to the newest migration in this jar. */
+    /**
+     * Migrates {@code dataSource} to the newest migration in this jar, first retrying failed migrations that are safe
+     * to run again (see the class comment).
+     */
     public static MigrateResult migrate(DataSource dataSource) {
-        return flyway(dataSource).migrate();
+        return migrate(flyway(dataSource), message -> { });
+    }
+
+    /** {@link #migrate(DataSource)} with any Flyway instance of these settings; {@code say} hears what it retried. */
+    static MigrateResult migrate(Flyway flyway, Consumer<String> say) {
+        ValidateResult validation = flyway.validateWithResult();
+        List<ValidateOutput> failed = validation.invalidMigrations.stream()
+                .filter(problem -> problem.errorDetails.errorCode == CoreErrorCode.FAILED_VERSIONED_MIGRATION)
+                .toList();
+        boolean onlyRetryable = !failed.isEmpty() && failed.stream().allMatch(InboopMigrations::runsOutsideATransaction)
+                && validation.invalidMigrations.stream().allMatch(problem -> failed.contains(problem)
+                || problem.errorDetails.errorCode == CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED);
+        if (onlyRetryable) {
+            flyway.repair();
+            failed.forEach(problem -> say.accept("V" + problem.version + " (" + problem.description + ") failed "
+                    + "earlier outside a transaction; it is built to run again, so it runs again now"));
+        }
+        return flyway.migrate();
+    }
+
+    /** True for a migration with a {@code .sql.conf} beside it: the ones that run outside a transaction. */
+    private static boolean runsOutsideATransaction(ValidateOutput migration) {
+        if (migration.filepath == null) {
+            return false;
+        }
+        String script = java.nio.file.Path.of(migration.filepath).getFileName().toString();
+        return InboopMigrations.class.getClassLoader()
+                .getResource(LOCATION.substring("classpath:".length()) + "/" + script + ".conf") != null;
     }
 
     /** Applied and pending migrations of {@code dataSource}. */

@@ -62,12 +62,24 @@ public final class MigrateCommand {
         } catch (FlywayException e) {
             err.println("inboop-db " + args[0] + " failed on " + options.get("--url") + ":");
             err.println(e.getMessage());
+            if (LockHolders.causedByLockTimeout(e)) {
+                // Say what it waited for: only sessions with older transactions can have held the lock that long.
+                List<String> holders = LockHolders.describe(options.get("--url"), options.get("--user"), password);
+                err.println("inboop-db: the migration waited longer than lock_timeout (5 s) for a lock and failed;"
+                        + " the next migrate runs it again from the start. " + (holders.isEmpty()
+                        ? "No session holds an older transaction now: run migrate again."
+                        : "Sessions with older transactions, one of which held it:"));
+                holders.forEach(holder -> err.println("  " + holder));
+                if (!holders.isEmpty()) {
+                    err.println("  Retry when they have finished, or end one with SELECT pg_terminate_backend(pid).");
+                }
+            }
             return 1;
         }
     }
 
     private static int migrate(Flyway flyway, PrintStream out) {
-        MigrateResult result = flyway.migrate();
+        MigrateResult result = InboopMigrations.migrate(flyway, message -> out.println("inboop-db: " + message));
         out.println("inboop-db: " + result.migrationsExecuted + " migration(s) applied; schema now at V"
                 + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
                 + " (history: " + InboopMigrations.HISTORY_TABLE + ")");

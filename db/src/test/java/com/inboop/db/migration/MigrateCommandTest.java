@@ -60,6 +60,51 @@ class MigrateCommandTest {
     }
 
     @Test
+    void aLockTimeoutNamesTheSessionsThatHeldTheLockAndWhatToDo(TestDatabase server) throws Exception {
+        try (ThrowawayDatabase database = server.newEmptyDatabase()) {
+            ProductionReplica.migrateUpTo(database.target().dataSource(), "18");
+            try (java.sql.Connection holder = database.target().connect();
+                 java.sql.Statement statement = holder.createStatement()) {
+                // An older transaction that V019's CREATE INDEX CONCURRENTLY must wait for.
+                holder.setAutoCommit(false);
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                statement.execute("SELECT count(*) FROM conversations");
+                int holderPid;
+                try (java.sql.ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    holderPid = rs.getInt(1);
+                }
+
+                int exit = run(Map.of("INBOOP_DB_PASSWORD", database.target().password()), "migrate", "--url",
+                        url(database), "--user", database.target().user());
+
+                assertThat(exit).isEqualTo(1);
+                assertThat(err.toString(StandardCharsets.UTF_8))
+                        .contains("waited longer than lock_timeout (5 s) for a lock and failed; the next migrate runs it again")
+                        .contains("pid " + holderPid + " (")
+                        .contains("idle in transaction, open ")
+                        .contains("SELECT pg_backend_pid()")
+                        .contains("pg_terminate_backend(pid)");
+                holder.rollback();
+            }
+            // V019 ran outside a transaction, so Flyway recorded it as failed (and left an INVALID index): the next
+            // migrate retries it by itself, no manual repair.
+            assertThat(run(Map.of("INBOOP_DB_PASSWORD", database.target().password()), "migrate", "--url",
+                    url(database), "--user", database.target().user())).as("the retry, once the holder is gone: %s",
+                    err).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("V019 (create conversations inbox index) failed "
+                    + "earlier outside a transaction; it is built to run again, so it runs again now");
+            try (java.sql.Connection connection = database.target().connect();
+                 java.sql.Statement statement = connection.createStatement();
+                 java.sql.ResultSet rs = statement.executeQuery(
+                         "SELECT count(*) FILTER (WHERE NOT success), count(*) FROM inboop_schema_history")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("failed rows left").isZero();
+            }
+        }
+    }
+
+    @Test
     void rejectsBadUsageWithExitTwoBeforeConnecting() {
         assertThat(run(Map.of())).isEqualTo(2);
         assertThat(run(Map.of(), "migrat", "--url", "jdbc:postgresql://localhost/x")).isEqualTo(2);
