@@ -63,9 +63,7 @@ class FaultInjectionTest {
     @Test
     void buildKilledWithSigkillWhileMigratingLeavesItsServerWhichTheNextRunRemoves() throws Exception {
         Path parent = Files.createDirectories(work.resolve("postgres"));
-        Build build = Build.start(work, "embedded", parent.toString());
-
-        build.awaitOutput(line -> line.contains("still applying V002__wait.sql"));
+        Build build = Build.inTheSlowMigration(work, "embedded", parent.toString());
         build.process.destroyForcibly();
         build.process.waitFor();
 
@@ -79,9 +77,7 @@ class FaultInjectionTest {
     @Test
     void buildStoppedWithCtrlCWhileMigratingLeavesNothing() throws Exception {
         Path parent = Files.createDirectories(work.resolve("postgres"));
-        Build build = Build.start(work, "embedded", parent.toString());
-
-        build.awaitOutput(line -> line.contains("still applying V002__wait.sql"));
+        Build build = Build.inTheSlowMigration(work, "embedded", parent.toString());
         build.process.destroy(); // SIGTERM: shutdown hooks run
         assertThat(build.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -115,8 +111,7 @@ class FaultInjectionTest {
     @Test
     void postgresKilledUnderARunningBuildFailsItClearlyAndLeavesNothing() throws Exception {
         Path parent = Files.createDirectories(work.resolve("postgres"));
-        Build build = Build.start(work, "embedded", parent.toString());
-        build.awaitOutput(line -> line.contains("still applying V002__wait.sql"));
+        Build build = Build.inTheSlowMigration(work, "embedded", parent.toString());
 
         // The postmaster: the process of that data directory whose parent is not one of them (its backends are).
         Predicate<ProcessHandle> ofTheServer = p -> p.info().commandLine().orElse("").contains(parent.toString());
@@ -136,8 +131,7 @@ class FaultInjectionTest {
     @Test
     void buildKilledOnASharedServerLeavesADatabaseThatTheNextRunDrops() throws Exception {
         List<String> before = databases();
-        Build build = Build.start(work, "server", shared.maintenance().url());
-        build.awaitOutput(line -> line.contains("still applying V002__wait.sql"));
+        Build build = Build.inTheSlowMigration(work, "server", shared.maintenance().url());
         build.process.destroyForcibly();
         build.process.waitFor();
         List<String> leftovers = databases().stream().filter(name -> !before.contains(name)).toList();
@@ -290,6 +284,13 @@ class FaultInjectionTest {
                     migrations.resolve("V001__create_widgets.sql"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(migrations.resolve("V002__wait.sql"), "SELECT pg_sleep(60);\n");
             return launch(work, provider, where, migrations);
+        }
+
+        /** A build started and seen inside its slow migration (its progress line says so). */
+        static Build inTheSlowMigration(Path work, String provider, String where) throws Exception {
+            Build build = start(work, provider, where);
+            build.awaitOutput(line -> line.contains("still applying V002__wait.sql"));
+            return build;
         }
 
         /** The build of whatever {@code migrations} holds. */
