@@ -1,5 +1,6 @@
 package com.inboop.db.migration;
 
+import static com.inboop.db.migration.Eventually.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,13 +9,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,14 +136,6 @@ class MigrateKillTest {
                 return 0; // no history table yet
             }
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited 60 s").isBefore(deadline);
-            Thread.sleep(20);
         }
     }
 }
