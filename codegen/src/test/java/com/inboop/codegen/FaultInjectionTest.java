@@ -234,15 +234,7 @@ class FaultInjectionTest {
     }
 
     private static List<String> databases() throws java.sql.SQLException {
-        try (java.sql.Connection connection = shared.maintenance().connect();
-             java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("SELECT datname FROM pg_database ORDER BY datname")) {
-            List<String> names = new java.util.ArrayList<>();
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-            return names;
-        }
+        return com.inboop.codegen.postgres.EmbeddedPostgresTest.databases(shared);
     }
 
     private static int sessionsOn(String database) {

@@ -19,7 +19,7 @@ import com.inboop.codegen.migrate.MigrationRunner;
  * sends {@code backfill}, {@code migrate}, {@code validate} and {@code info} to the db module's commands instead).
  * Commands: {@code check} (the
  * migration guard), {@code diff} (the change report) and {@code align} (proposals toward the design). Exit status: 0 clean, 1 errors or breaking changes,
- * 2 usage or I/O problem.
+ * 2 usage or I/O problem, or nothing to compare (a {@code diff} point whose migrations do not apply).
  */
 public final class InboopDbCli {
 

@@ -32,11 +32,6 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
             "(before|after)(Each)?(Migrate|Validate|Info|Baseline|Repair|Connect|Undo|Clean)(Error|Statement"
                     + "|StatementError|Applied)?(__[a-z0-9_]+)?\\.sql");
 
-    /** Reads {@code directory} under this repository's naming; fails only if it cannot be listed. */
-    public static MigrationFolder read(Path directory) {
-        return read(directory, Naming.HOUSE);
-    }
-
     /** Reads {@code directory}, judging names by {@code naming}; fails only if it cannot be listed or read. */
     public static MigrationFolder read(Path directory, Naming naming) {
         List<Path> entries;

@@ -150,7 +150,7 @@ class RealWorldConformanceTest {
                         || words.get(1).equals("materialized"))) {
                     for (int i = words.get(1).equals("materialized") ? 3 : 2; i < words.size(); i++) {
                         if (!NOT_A_NAME.contains(words.get(i)) && !words.get(i).equals(",")) {
-                            objects.add(lastPart(words.get(i)));
+                            objects.add(words.get(i));
                         }
                     }
                 }
@@ -177,11 +177,7 @@ class RealWorldConformanceTest {
             while (i < words.size() && NOT_A_NAME.contains(words.get(i))) {
                 i++;
             }
-            return i < words.size() ? lastPart(words.get(i)) : "";
-        }
-
-        private static String lastPart(String name) {
-            return name;
+            return i < words.size() ? words.get(i) : "";
         }
     }
 }

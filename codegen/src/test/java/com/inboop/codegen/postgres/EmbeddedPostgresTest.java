@@ -19,7 +19,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedPostgresTest {
+public class EmbeddedPostgresTest {
 
     @Test
     void servesQueriesAndRemovesProcessAndDataDirectoryOnClose(@TempDir Path parent) throws SQLException {
@@ -114,7 +114,8 @@ class EmbeddedPostgresTest {
         }
     }
 
-    static java.util.List<String> databases(EphemeralPostgres postgres) throws SQLException {
+    /** The names of the databases on {@code postgres}, sorted. */
+    public static java.util.List<String> databases(EphemeralPostgres postgres) throws SQLException {
         try (Connection connection = postgres.maintenance().connect();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT datname FROM pg_database ORDER BY datname")) {

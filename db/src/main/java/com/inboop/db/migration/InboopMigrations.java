@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -64,19 +65,25 @@ public final class InboopMigrations {
 
     /** {@link #migrate(DataSource)} with any Flyway instance of these settings; {@code say} hears what it retried. */
     static MigrateResult migrate(Flyway flyway, Consumer<String> say) {
-        ValidateResult validation = flyway.validateWithResult();
-        List<ValidateOutput> failed = validation.invalidMigrations.stream()
-                .filter(problem -> problem.errorDetails.errorCode == CoreErrorCode.FAILED_VERSIONED_MIGRATION)
-                .toList();
-        boolean onlyRetryable = !failed.isEmpty() && failed.stream().allMatch(InboopMigrations::runsOutsideATransaction)
-                && validation.invalidMigrations.stream().allMatch(problem -> failed.contains(problem)
-                || problem.errorDetails.errorCode == CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED);
-        if (onlyRetryable) {
+        try {
+            return flyway.migrate(); // validates first; a history without failures takes only this path
+        } catch (FlywayValidateException refused) {
+            ValidateResult validation = flyway.validateWithResult();
+            List<ValidateOutput> failed = validation.invalidMigrations.stream()
+                    .filter(problem -> problem.errorDetails.errorCode == CoreErrorCode.FAILED_VERSIONED_MIGRATION)
+                    .toList();
+            boolean onlyRetryable = !failed.isEmpty()
+                    && failed.stream().allMatch(InboopMigrations::runsOutsideATransaction)
+                    && validation.invalidMigrations.stream().allMatch(problem -> failed.contains(problem)
+                    || problem.errorDetails.errorCode == CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED);
+            if (!onlyRetryable) {
+                throw refused;
+            }
             flyway.repair();
             failed.forEach(problem -> say.accept("V" + problem.version + " (" + problem.description + ") failed "
                     + "earlier outside a transaction; it is built to run again, so it runs again now"));
+            return flyway.migrate();
         }
-        return flyway.migrate();
     }
 
     /** True for a migration with a {@code .sql.conf} beside it: the ones that run outside a transaction. */
