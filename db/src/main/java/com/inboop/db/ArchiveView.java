@@ -4,14 +4,23 @@ import java.time.LocalDateTime;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
-/** Which rows of a list to show: the active ones (the default) or the archived ones. Soft-deleted rows never. */
+/**
+ * Which rows of a list to show: the active ones (the default), the archived ones, or both ("include archived").
+ * Soft-deleted rows never.
+ */
 public enum ArchiveView {
     ACTIVE,
-    ARCHIVED;
+    ARCHIVED,
+    ALL;
 
     /** The condition on an {@code archived_at} column. */
     public Condition condition(Field<LocalDateTime> archivedAt) {
-        return this == ACTIVE ? archivedAt.isNull() : archivedAt.isNotNull();
+        return switch (this) {
+            case ACTIVE -> archivedAt.isNull();
+            case ARCHIVED -> archivedAt.isNotNull();
+            case ALL -> DSL.noCondition();
+        };
     }
 }

@@ -37,12 +37,19 @@ public final class WorkspaceScope {
                 .orderBy(BUSINESSES.ID).fetch(BUSINESSES.ID);
     }
 
-    /** {@code businessId} is one of {@code businesses} (false for none). */
+    /**
+     * {@code businessId} is one of {@code businesses} (false for none), the ids written into the SQL as literals.
+     * A bind value would leave a generic plan (the driver's from a statement's sixth execution on) to guess a
+     * business's size from the table's average; a large workspace's list would then be sorted instead of read in
+     * index order. With the literal, the planner sees the business's own row count, and the statement is still
+     * prepared once per workspace and connection.
+     */
     public static Condition businessIn(Field<Long> businessId, List<Long> businesses) {
         if (businesses.isEmpty()) {
             return DSL.falseCondition();
         }
-        return businesses.size() == 1 ? businessId.eq(businesses.get(0)) : businessId.in(businesses);
+        return businesses.size() == 1 ? businessId.eq(DSL.inline(businesses.get(0)))
+                : businessId.in(businesses.stream().map(DSL::inline).toList());
     }
 
     /** {@code businessId} belongs to the workspace, checked inside the statement that uses it. */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import java.math.BigDecimal;
+
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,9 +22,15 @@ import com.inboop.db.assignment.Assignments;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.inbox.InboxRow;
+import com.inboop.db.filter.QueryParameters;
 import com.inboop.db.paging.Page;
 import com.inboop.db.paging.PageRequest;
 import com.inboop.db.schema.enums.IntentLabel;
+import com.inboop.db.status.LeadCreated;
+import com.inboop.db.status.LeadLifecycle;
+import com.inboop.db.status.NewLead;
+import com.inboop.db.status.NewOrder;
+import com.inboop.db.status.OrderLifecycle;
 
 /** The README's usage example compiles, runs, and is the README's text word for word. */
 @ExtendWith(MigratedDatabaseExtension.class)
@@ -56,10 +64,26 @@ class ReadmeExampleTest {
             System.out.printf("%s via %s: %s%n", row.contactName(), row.channel(), row.lastMessage());
         }
         page.nextCursor().ifPresent(cursor -> inbox.page(workspaceId, mine, PageRequest.first(20).after(cursor)));
+
+        // A filter from the request's query string (?q=red+dress&has_new_lead=yes&view=all), and a link back to it.
+        InboxFilter asked = InboxFilter.fromQueryParameters(
+                QueryParameters.parse("q=red+dress&has_new_lead=yes&view=all"), agentId);
+        String link = "/inbox?" + QueryParameters.format(asked.toQueryParameters());
+
+        // A lead from the conversation, then an order that converts it (cash on delivery).
+        LeadCreated lead = new LeadLifecycle(dsl).create(workspaceId,
+                new NewLead(conversationId, "MANUAL", agentId, "wants the red dress in M", null));
+        long orderId = new OrderLifecycle(dsl).create(workspaceId,
+                new NewOrder(conversationId, "A-1001", lead.leadId(), "COD", new BigDecimal("1499.00"), agentId));
         // README example: end
 
         assertThat(won).isTrue();
         assertThat(page.rows()).extracting(InboxRow::conversationId).containsExactly(conversationId);
+        assertThat(link).isEqualTo("/inbox?q=red+dress&has_new_lead=YES&view=ALL");
+        assertThat(dsl.fetchValue(com.inboop.db.schema.Tables.LEADS.STATUS,
+                com.inboop.db.schema.Tables.LEADS.ID.eq(lead.leadId()))).isEqualTo("CONVERTED");
+        assertThat(dsl.fetchValue(com.inboop.db.schema.Tables.ORDERS.PAYMENT_METHOD,
+                com.inboop.db.schema.Tables.ORDERS.ID.eq(orderId))).isEqualTo("COD");
     }
 
     @Test

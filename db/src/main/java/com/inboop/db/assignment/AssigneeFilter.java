@@ -5,6 +5,8 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.Ids;
+import com.inboop.db.InvalidRequestException;
+import com.inboop.db.filter.Literals;
 
 /** Whose items a list shows: anyone's, nobody's (unassigned), or one user's. */
 public sealed interface AssigneeFilter {
@@ -17,6 +19,36 @@ public sealed interface AssigneeFilter {
     /** Items assigned to {@code userId}. */
     static AssigneeFilter user(long userId) {
         return new User(Ids.require("assignee", userId));
+    }
+
+    /**
+     * Reads a query parameter's value: {@code anyone} (or empty), {@code unassigned}, {@code me} (the viewing
+     * user), or a user id.
+     *
+     * @throws InvalidRequestException naming {@code argument} for anything else
+     */
+    static AssigneeFilter parse(String argument, String text, long viewerUserId) {
+        String value = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        switch (value) {
+            case "", "anyone":
+                return ANYONE;
+            case "unassigned":
+                return UNASSIGNED;
+            case "me":
+                return new User(Ids.require("viewerUserId", viewerUserId));
+            default:
+                try {
+                    return new User(Ids.require(argument, Long.parseLong(value)));
+                } catch (NumberFormatException e) {
+                    throw new InvalidRequestException(argument, "must be anyone, unassigned, me or a user id, was '"
+                            + text + "'");
+                }
+        }
+    }
+
+    /** The value {@link #parse} reads back as this filter ({@code me} is written as the user's id). */
+    default String parameter() {
+        return canonical().startsWith("user:") ? canonical().substring(5) : canonical();
     }
 
     /** The condition on an assignee column (or expression). */
@@ -60,7 +92,7 @@ public sealed interface AssigneeFilter {
     record User(long userId) implements AssigneeFilter {
         @Override
         public Condition condition(Field<Long> assignedTo) {
-            return assignedTo.eq(userId);
+            return Literals.eq(assignedTo, userId);
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
@@ -35,7 +36,7 @@ public final class Assignments {
 
     /** Assignments through {@code dsl} (dialect POSTGRES). */
     public Assignments(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = Arguments.requirePostgres(dsl);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import com.inboop.db.Arguments;
 import com.inboop.db.InboopDbException;
 
 /**
@@ -27,7 +28,7 @@ public final class BackfillRunner {
     }
 
     BackfillRunner(DSLContext dsl, Consumer<String> progress, Duration progressEvery) {
-        this.dsl = dsl;
+        this.dsl = Arguments.requirePostgres(dsl);
         this.progress = progress;
         this.progressEveryNanos = progressEvery.toNanos();
     }

@@ -20,6 +20,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.tools.jdbc.SingleConnectionDataSource;
 
+import com.inboop.db.Arguments;
 import com.inboop.db.migration.InboopMigrations;
 import com.inboop.db.schema.Public;
 
@@ -36,7 +37,7 @@ public final class SchemaCompatibility {
     private final DSLContext dsl;
 
     public SchemaCompatibility(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = Arguments.requirePostgres(dsl);
     }
 
     /** Compares and reports; never throws for an incompatible database. */

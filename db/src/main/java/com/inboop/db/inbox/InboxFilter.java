@@ -1,7 +1,13 @@
 package com.inboop.db.inbox;
 
+import static com.inboop.db.schema.Tables.CONVERSATIONS;
+import static com.inboop.db.schema.Tables.LEADS;
+
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -13,30 +19,53 @@ import com.inboop.db.ArchiveView;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.StoredCode;
 import com.inboop.db.assignment.AssigneeFilter;
+import com.inboop.db.filter.Literals;
+import com.inboop.db.filter.QueryParameters;
+import com.inboop.db.filter.TextSearch;
+import com.inboop.db.filter.YesNo;
 import com.inboop.db.legacy.LegacyChannels;
 import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.IntentLabel;
-
-import static com.inboop.db.schema.Tables.CONVERSATIONS;
+import com.inboop.db.schema.enums.LeadStatus;
 
 /**
- * What the inbox shows. Filters combine with AND; an empty set means "any". Immutable: the {@code with...} methods
- * return a new filter. Start from {@link #active()}.
+ * What the inbox shows (domain: the three list surfaces, inbox). Filters combine with AND; an empty set means
+ * "any". Immutable: the {@code with...} methods return a new filter; start from {@link #active()}. Every argument
+ * is validated on construction ({@link InvalidRequestException}, null included), before any SQL runs, and the
+ * filter round-trips through query parameters ({@link #fromQueryParameters}, {@link #toQueryParameters}).
  *
- * @param assignee   anyone (default), unassigned, or one user
- * @param intents    intent labels to show, empty for all (a conversation's label is its typed column, else its
- *                   legacy column's)
- * @param channels   channels to show (INSTAGRAM, WHATSAPP, FACEBOOK; FACEBOOK also matches the backend's MESSENGER),
- *                   empty for all
+ * @param search     text in the customer's name or handle or in any message, inbound or outbound
+ * @param channels   channels to show (INSTAGRAM, WHATSAPP, FACEBOOK; FACEBOOK also matches the backend's MESSENGER)
+ * @param intents    intent labels to show (a conversation's label is its typed column, else its legacy column's)
+ * @param assignee   anyone (default), unassigned, or one user ("assigned to me" is the viewer's id)
  * @param unreadOnly only conversations with unread messages
- * @param view       active (default) or archived conversations; soft-deleted ones never
+ * @param hasNewLead whether the conversation has a NEW lead (not deleted)
+ * @param hasOrders  whether the conversation has orders (its denormalized order_count)
+ * @param view       active (default), archived, or both ("include archived"); soft-deleted ones never
  */
-public record InboxFilter(AssigneeFilter assignee, Set<IntentLabel> intents, Set<String> channels, boolean unreadOnly,
-                          ArchiveView view) {
+public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLabel> intents, AssigneeFilter assignee,
+                          boolean unreadOnly, YesNo hasNewLead, YesNo hasOrders, ArchiveView view) {
+
+    static final String SEARCH = "q";
+    static final String CHANNEL = "channel";
+    static final String INTENT = "intent";
+    static final String ASSIGNEE = "assignee";
+    static final String UNREAD = "unread";
+    static final String HAS_NEW_LEAD = "has_new_lead";
+    static final String HAS_ORDERS = "has_orders";
+    static final String VIEW = "view";
+    private static final Set<String> PARAMETERS =
+            QueryParameters.names(SEARCH, CHANNEL, INTENT, ASSIGNEE, UNREAD, HAS_NEW_LEAD, HAS_ORDERS, VIEW);
 
     public InboxFilter {
-        if (assignee == null || view == null || intents == null || channels == null) {
-            throw new InvalidRequestException("filter", "assignee, intents, channels and view must not be null");
+        if (search == null || channels == null || intents == null || assignee == null || hasNewLead == null
+                || hasOrders == null || view == null) {
+            throw new InvalidRequestException("filter", "search, channels, intents, assignee, hasNewLead, hasOrders "
+                    + "and view must not be null (use TextSearch.NONE, empty sets, AssigneeFilter.ANYONE, YesNo.ANY, "
+                    + "ArchiveView.ACTIVE for no restriction)");
+        }
+        if (intents.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidRequestException("intents", "must not contain null");
         }
         StoredCode.requireAll("channels", channels);
         intents = Collections.unmodifiableSortedSet(new TreeSet<>(intents));
@@ -45,30 +74,75 @@ public record InboxFilter(AssigneeFilter assignee, Set<IntentLabel> intents, Set
 
     /** Every active conversation, anyone's. */
     public static InboxFilter active() {
-        return new InboxFilter(AssigneeFilter.ANYONE, Set.of(), Set.of(), false, ArchiveView.ACTIVE);
+        return new InboxFilter(TextSearch.NONE, Set.of(), Set.of(), AssigneeFilter.ANYONE, false, YesNo.ANY,
+                YesNo.ANY, ArchiveView.ACTIVE);
     }
 
-    public InboxFilter withAssignee(AssigneeFilter newAssignee) {
-        return new InboxFilter(newAssignee, intents, channels, unreadOnly, view);
+    /**
+     * The filter that query parameters describe: {@code q}, {@code channel}, {@code intent}, {@code assignee}
+     * ({@code anyone}, {@code unassigned}, {@code me}, or a user id), {@code unread} ({@code true}/{@code false}),
+     * {@code has_new_lead} and {@code has_orders} ({@code yes}/{@code no}/{@code any}), {@code view}
+     * ({@code active}, {@code archived}, {@code all}). Absent parameters mean no restriction.
+     *
+     * @param viewerUserId the user looking, whom {@code assignee=me} means
+     * @throws InvalidRequestException naming the parameter that is unknown, repeated or out of range
+     */
+    public static InboxFilter fromQueryParameters(Map<String, List<String>> parameters, long viewerUserId) {
+        QueryParameters p = QueryParameters.read(parameters, PARAMETERS);
+        return new InboxFilter(TextSearch.of(p.single(SEARCH, "")), p.codes(CHANNEL), p.enums(INTENT, IntentLabel.class),
+                AssigneeFilter.parse(ASSIGNEE, p.single(ASSIGNEE, ""), viewerUserId), p.bool(UNREAD, false),
+                p.enumValue(HAS_NEW_LEAD, YesNo.class, YesNo.ANY), p.enumValue(HAS_ORDERS, YesNo.class, YesNo.ANY),
+                p.enumValue(VIEW, ArchiveView.class, ArchiveView.ACTIVE));
     }
 
-    public InboxFilter withIntents(IntentLabel... labels) {
-        return new InboxFilter(assignee, Set.of(labels), channels, unreadOnly, view);
+    /** The query parameters {@link #fromQueryParameters} reads back as this filter; defaults left out. */
+    public Map<String, List<String>> toQueryParameters() {
+        return new QueryParameters.Writer()
+                .single(SEARCH, search.text(), "")
+                .all(CHANNEL, channels, c -> c)
+                .all(INTENT, intents, IntentLabel::name)
+                .single(ASSIGNEE, assignee.parameter(), AssigneeFilter.ANYONE.parameter())
+                .single(UNREAD, unreadOnly, false)
+                .single(HAS_NEW_LEAD, hasNewLead, YesNo.ANY)
+                .single(HAS_ORDERS, hasOrders, YesNo.ANY)
+                .single(VIEW, view, ArchiveView.ACTIVE)
+                .parameters();
+    }
+
+    public InboxFilter withSearch(String text) {
+        return new InboxFilter(TextSearch.of(text), channels, intents, assignee, unreadOnly, hasNewLead, hasOrders, view);
     }
 
     public InboxFilter withChannels(String... names) {
-        return new InboxFilter(assignee, intents, new TreeSet<>(Arrays.asList(names)), unreadOnly, view);
+        return new InboxFilter(search, new TreeSet<>(Arrays.asList(names)), intents, assignee, unreadOnly, hasNewLead,
+                hasOrders, view);
+    }
+
+    public InboxFilter withIntents(IntentLabel... labels) {
+        return new InboxFilter(search, channels, Set.of(labels), assignee, unreadOnly, hasNewLead, hasOrders, view);
+    }
+
+    public InboxFilter withAssignee(AssigneeFilter newAssignee) {
+        return new InboxFilter(search, channels, intents, newAssignee, unreadOnly, hasNewLead, hasOrders, view);
     }
 
     public InboxFilter withUnreadOnly(boolean only) {
-        return new InboxFilter(assignee, intents, channels, only, view);
+        return new InboxFilter(search, channels, intents, assignee, only, hasNewLead, hasOrders, view);
+    }
+
+    public InboxFilter withHasNewLead(YesNo value) {
+        return new InboxFilter(search, channels, intents, assignee, unreadOnly, value, hasOrders, view);
+    }
+
+    public InboxFilter withHasOrders(YesNo value) {
+        return new InboxFilter(search, channels, intents, assignee, unreadOnly, hasNewLead, value, view);
     }
 
     public InboxFilter withView(ArchiveView newView) {
-        return new InboxFilter(assignee, intents, channels, unreadOnly, newView);
+        return new InboxFilter(search, channels, intents, assignee, unreadOnly, hasNewLead, hasOrders, newView);
     }
 
-    /** The SQL condition on conversations (the workspace and soft-delete conditions are the query's). */
+    /** The SQL condition on conversations, search excepted (the query's: it decides how to find the matches). */
     Condition condition() {
         return DSL.noCondition()
                 .and(view.condition(CONVERSATIONS.ARCHIVED_AT))
@@ -77,15 +151,20 @@ public record InboxFilter(AssigneeFilter assignee, Set<IntentLabel> intents, Set
                         : LegacyMapping.INTENT_LABEL.isIn(CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_LABEL,
                                 intents))
                 .and(channels.isEmpty() ? DSL.noCondition()
-                        : CONVERSATIONS.CHANNEL.in(LegacyChannels.storedNamesOf(channels)))
-                .and(unreadOnly ? CONVERSATIONS.UNREAD_COUNT.gt(0) : DSL.noCondition());
+                        : Literals.in(CONVERSATIONS.CHANNEL, LegacyChannels.storedNamesOf(channels)))
+                .and(unreadOnly ? CONVERSATIONS.UNREAD_COUNT.gt(DSL.inline(0)) : DSL.noCondition())
+                .and(hasNewLead.condition(DSL.exists(DSL.selectOne().from(LEADS)
+                        .where(LEADS.CONVERSATION_ID.eq(CONVERSATIONS.ID)).and(LEADS.DELETED_AT.isNull())
+                        .and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS, List.of(LeadStatus.NEW))))))
+                .and(hasOrders.condition(DSL.coalesce(CONVERSATIONS.ORDER_COUNT, DSL.inline(0)).gt(DSL.inline(0))));
     }
 
     /** A stable text form, so that a cursor is only accepted with the filter it was issued for. */
     String canonical() {
         SortedSet<String> intentNames = new TreeSet<>();
         intents.forEach(i -> intentNames.add(i.getLiteral()));
-        return "assignee=" + assignee.canonical() + ";intents=" + intentNames + ";channels=" + channels
-                + ";unread=" + unreadOnly + ";view=" + view;
+        return "search=" + search.text() + ";channels=" + channels + ";intents=" + intentNames + ";assignee="
+                + assignee.canonical() + ";unread=" + unreadOnly + ";newLead=" + hasNewLead + ";orders=" + hasOrders
+                + ";view=" + view;
     }
 }

@@ -1,32 +1,42 @@
 package com.inboop.db.inbox;
 
-import static com.inboop.db.schema.Tables.CONTACTS;
 import static com.inboop.db.schema.Tables.CONVERSATIONS;
+import static com.inboop.db.schema.Tables.MESSAGES;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record12;
+import org.jooq.SelectSeekStep2;
 import org.jooq.SelectField;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
+import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
+import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.UtcTime;
+import com.inboop.db.filter.TextSearch;
 import com.inboop.db.WorkspaceScope;
+import com.inboop.db.filter.ContactName;
 import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.paging.Cursors;
 import com.inboop.db.paging.Keyset;
 import com.inboop.db.paging.Page;
 import com.inboop.db.paging.PageRequest;
 import com.inboop.db.schema.enums.IntentLabel;
+import com.inboop.db.schema.tables.Conversations;
 import com.inboop.db.schema.tables.records.ConversationsRecord;
 
 /**
@@ -45,6 +55,8 @@ public final class InboxQuery {
             DSL.coalesce(CONVERSATIONS.LAST_MESSAGE_AT, CONVERSATIONS.CREATED_AT, UtcTime.EPOCH);
 
     private static final int PREVIEW_LENGTH = 140;
+    /** The fewest conversations a search reads in list order before it turns to the trigram indexes. */
+    private static final int SEARCH_WINDOW = 1_000;
 
     private final DSLContext dsl;
     private final Cursors cursors;
@@ -56,42 +68,119 @@ public final class InboxQuery {
 
     /** Cursors are signed with {@code cursors}' key. */
     public InboxQuery(DSLContext dsl, Cursors cursors) {
-        this.dsl = dsl;
-        this.cursors = cursors;
+        this.dsl = Arguments.requirePostgres(dsl);
+        this.cursors = Arguments.require("cursors", cursors);
     }
 
-    /** One page of the inbox under {@code filter}. */
+    /**
+     * One page of the inbox under {@code filter}.
+     *
+     * <p>Without a search, the page is one index range scan on the view's index. With one, the rows come from the
+     * cheaper of two ways: the next {@link #searchWindow} conversations in list order are read and checked (a common
+     * term fills a page there), and only if they hold less than a page are the matches looked up through the
+     * trigram indexes (a rare term), joined to the workspace and sorted.
+     *
+     * @throws InvalidRequestException for a bad id, null filter or request, or a cursor of another list or filter
+     */
     public Page<InboxRow> page(long workspaceId, InboxFilter filter, PageRequest request) {
         Ids.require("workspaceId", workspaceId);
+        Arguments.require("filter", filter);
+        Arguments.require("request", request);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        var ordered = dsl.select(CONVERSATIONS.ID, CONVERSATIONS.CHANNEL,
-                        DSL.coalesce(CONTACTS.NAME, CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE),
-                        DSL.left(CONVERSATIONS.LAST_MESSAGE, PREVIEW_LENGTH), ACTIVITY_AT,
+        Condition listed = visible(businesses, filter);
+        return Keyset.page(request, Keyset.scope("inbox", workspaceId, filter.canonical()), cursors,
+                row -> Cursors.Position.of(row.activityAt(), row.conversationId()),
+                (after, fetch) -> filter.search().isNone()
+                        ? Keyset.rows(rows(listed), after, fetch, InboxQuery::toRow)
+                        : searched(listed, filter.search(), businesses, after, fetch));
+    }
+
+    /** How many conversations in list order a search reads before it turns to the trigram indexes. */
+    static int searchWindow(int fetch) {
+        return Math.max(SEARCH_WINDOW, 20 * fetch);
+    }
+
+    private List<InboxRow> searched(Condition listed, TextSearch search, List<Long> businesses,
+                                    Optional<Cursors.Position> after, int fetch) {
+        // The window's end: the position of the last conversation the first way reads (none if fewer remain).
+        Condition afterCursor = after.map(a -> DSL.row(ACTIVITY_AT, CONVERSATIONS.ID).lt(a.time(), a.id()))
+                .orElse(DSL.noCondition());
+        Optional<Cursors.Position> windowEnd = dsl.select(ACTIVITY_AT, CONVERSATIONS.ID).from(CONVERSATIONS)
+                .where(listed.and(afterCursor))
+                .orderBy(ACTIVITY_AT.desc(), CONVERSATIONS.ID.desc())
+                .offset(searchWindow(fetch) - 1).limit(1)
+                .fetchOptional(r -> Cursors.Position.of(r.value1(), r.value2()));
+        Condition inWindow = windowEnd.map(end -> DSL.row(ACTIVITY_AT, CONVERSATIONS.ID)
+                .ge(end.time(), end.id())).orElse(DSL.noCondition());
+        // A scalar sub-select, not EXISTS: Postgres may turn an EXISTS into one hashed pass over every message that
+        // matches, in every workspace; a scalar sub-select is always a probe of this conversation's messages.
+        Condition matches = search.condition(customerText(CONVERSATIONS))
+                .or(DSL.field(DSL.select(DSL.inline(true)).from(MESSAGES)
+                        .where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID))
+                        .and(search.condition(MESSAGES.ORIGINAL_TEXT)).limit(DSL.inline(1))).isNotNull());
+        List<InboxRow> found = Keyset.rows(rows(listed.and(inWindow).and(matches)), after, fetch, InboxQuery::toRow);
+        if (found.size() == fetch || windowEnd.isEmpty()) {
+            return found;
+        }
+        Conversations matched = CONVERSATIONS.as("matched");
+        Condition indexed = CONVERSATIONS.ID.in(DSL.select(matched.ID).from(matched)
+                .where(search.condition(customerText(matched)))
+                .and(matched.DELETED_AT.isNull())
+                .and(WorkspaceScope.businessIn(matched.BUSINESS_ID, businesses))
+                .unionAll(DSL.select(MESSAGES.CONVERSATION_ID).from(MESSAGES)
+                        .where(search.condition(MESSAGES.ORIGINAL_TEXT))));
+        return Keyset.rows(rows(listed.and(indexed)), after, fetch, InboxQuery::toRow);
+    }
+
+    /**
+     * The customer's name and handle as one text, the expression idx_conversations_search (V030) indexes, written
+     * as that migration writes it: the planner uses an expression index only for the same expression.
+     */
+    static Field<String> customerText(Conversations conversations) {
+        return DSL.field("(coalesce({0}, '') || ' ' || coalesce({1}, ''))", SQLDataType.VARCHAR,
+                conversations.CUSTOMER_NAME, conversations.CUSTOMER_HANDLE);
+    }
+
+    private SelectSeekStep2<Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel, String,
+            BigDecimal, Integer, Integer>, LocalDateTime, Long> rows(Condition where) {
+        return dsl.select(CONVERSATIONS.ID, CONVERSATIONS.CHANNEL,
+                        DSL.coalesce(ContactName.of(CONVERSATIONS.CONTACT_ID, CONVERSATIONS.BUSINESS_ID),
+                                CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE),
+                        DSL.left(CONVERSATIONS.LAST_MESSAGE, DSL.inline(PREVIEW_LENGTH)), ACTIVITY_AT,
                         CONVERSATIONS.UNREAD_COUNT, CONVERSATIONS.ASSIGNED_TO_USER_ID,
                         CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_LABEL, CONVERSATIONS.INTENT_CONFIDENCE,
                         CONVERSATIONS.LEAD_COUNT, CONVERSATIONS.ORDER_COUNT)
                 .from(CONVERSATIONS)
-                .leftJoin(CONTACTS).on(CONTACTS.ID.eq(CONVERSATIONS.CONTACT_ID)
-                        .and(CONTACTS.BUSINESS_ID.eq(CONVERSATIONS.BUSINESS_ID)))
-                .where(visible(businesses, filter))
+                .where(where)
                 .orderBy(ACTIVITY_AT.desc(), CONVERSATIONS.ID.desc());
-        return Keyset.page(ordered, request, Keyset.scope("inbox", workspaceId, filter.canonical()), cursors,
-                r -> new InboxRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() == null ? 0 : r.value6(), r.value7(),
-                        LegacyMapping.INTENT_LABEL.effective(r.value8(), r.value9()), r.value10(), r.value11(),
-                        r.value12()),
-                row -> Cursors.Position.of(row.activityAt(), row.conversationId()));
     }
 
-    /** Tab counts over the workspace's active conversations, in one round trip after the workspace lookup. */
+    private static InboxRow toRow(Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
+            String, BigDecimal, Integer, Integer> r) {
+        return new InboxRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                r.value6() == null ? 0 : r.value6(), r.value7(),
+                LegacyMapping.INTENT_LABEL.effective(r.value8(), r.value9()), r.value10(), r.value11(), r.value12());
+    }
+
+    /**
+     * The inbox tabs' numbers and the unread badge over the workspace's active conversations, in one statement
+     * after the workspace lookup (an index-only scan of idx_conversations_tab_counts where the visibility map
+     * allows).
+     *
+     * @param userId the user looking, whose "mine" tab is counted; must be a user of the workspace
+     * @throws InvalidRequestException if {@code userId} is not a member or the owner of the workspace
+     */
     public TabCounts tabCounts(long workspaceId, long userId) {
         Ids.require("workspaceId", workspaceId);
         Ids.require("userId", userId);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
         List<SelectField<?>> fields = new ArrayList<>(List.of(
+                DSL.field(WorkspaceScope.hasUser(workspaceId, DSL.val(userId))),
                 DSL.count(),
                 DSL.count().filterWhere(CONVERSATIONS.ASSIGNED_TO_USER_ID.isNull()),
-                DSL.count().filterWhere(CONVERSATIONS.ASSIGNED_TO_USER_ID.eq(userId))));
+                DSL.count().filterWhere(CONVERSATIONS.ASSIGNED_TO_USER_ID.eq(userId)),
+                DSL.count().filterWhere(CONVERSATIONS.UNREAD_COUNT.gt(0))));
+        int intentsAt = fields.size();
         for (IntentLabel label : IntentLabel.values()) {
             fields.add(DSL.count().filterWhere(LegacyMapping.INTENT_LABEL.isIn(CONVERSATIONS.INTENT_LABEL_ENUM,
                     CONVERSATIONS.INTENT_LABEL, List.of(label))));
@@ -99,11 +188,16 @@ public final class InboxQuery {
         Record counts = dsl.select(fields).from(CONVERSATIONS)
                 .where(visible(businesses, InboxFilter.active()))
                 .fetchSingle();
+        if (!Boolean.TRUE.equals(counts.get(0, Boolean.class))) {
+            throw new InvalidRequestException("userId", "user " + userId + " is not a member of workspace "
+                    + workspaceId + "; pass the id of the user who is looking at the inbox");
+        }
         Map<IntentLabel, Long> byIntent = new EnumMap<>(IntentLabel.class);
         for (IntentLabel label : IntentLabel.values()) {
-            byIntent.put(label, counts.get(3 + label.ordinal(), Long.class));
+            byIntent.put(label, counts.get(intentsAt + label.ordinal(), Long.class));
         }
-        return new TabCounts(counts.get(0, Long.class), counts.get(1, Long.class), counts.get(2, Long.class), byIntent);
+        return new TabCounts(counts.get(1, Long.class), counts.get(2, Long.class), counts.get(3, Long.class),
+                counts.get(4, Long.class), byIntent);
     }
 
     /** Archives an active conversation; false if it was archived already. */

@@ -10,9 +10,10 @@ import com.inboop.db.schema.enums.IntentLabel;
  * @param active     all active conversations
  * @param unassigned active conversations nobody owns
  * @param mine       active conversations of the asking user
+ * @param unread     the unread badge: active (not archived, not deleted) conversations with unread messages
  * @param byIntent   active conversations per intent label (every label present, 0 when none)
  */
-public record TabCounts(long active, long unassigned, long mine, Map<IntentLabel, Long> byIntent) {
+public record TabCounts(long active, long unassigned, long mine, long unread, Map<IntentLabel, Long> byIntent) {
 
     public TabCounts {
         byIntent = Map.copyOf(byIntent);

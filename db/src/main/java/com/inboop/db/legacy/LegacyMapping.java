@@ -16,6 +16,7 @@ import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import com.inboop.db.filter.Literals;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
@@ -111,8 +112,9 @@ public final class LegacyMapping<E extends Enum<E> & EnumType> {
      */
     public Condition isIn(Field<E> typed, Field<String> legacy, Collection<E> values) {
         Set<String> legacyValues = legacyValuesOf(values);
-        Condition byTyped = typed.in(values);
-        return legacyValues.isEmpty() ? byTyped : byTyped.or(typed.isNull().and(legacy.in(legacyValues)));
+        Condition byTyped = Literals.in(typed, values);
+        return legacyValues.isEmpty() ? byTyped
+                : byTyped.or(typed.isNull().and(Literals.in(legacy, legacyValues)));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
+import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
@@ -25,7 +26,7 @@ public final class ConversationIntent {
     private final DSLContext dsl;
 
     public ConversationIntent(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = Arguments.requirePostgres(dsl);
     }
 
     /**

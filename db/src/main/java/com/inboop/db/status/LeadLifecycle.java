@@ -1,15 +1,16 @@
 package com.inboop.db.status;
 
+import static com.inboop.db.schema.Tables.CONVERSATIONS;
 import static com.inboop.db.schema.Tables.LEADS;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
+import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
@@ -17,12 +18,14 @@ import com.inboop.db.UtcTime;
 import com.inboop.db.WorkspaceScope;
 import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.LeadStatus;
+import com.inboop.db.schema.tables.records.ConversationsRecord;
 
 /**
- * Lead status changes under the service-level rules (enforced here, not by triggers, as the design says):
- * NEW may become CONVERTED, CLOSED or LOST; those three are final and never reopen, since reopening would rewrite
- * the history that reports count on (a returning customer gets a new lead). Every change is a compare-and-set: it
- * applies only if the lead still has the status the caller saw, so a concurrent change is never overwritten.
+ * Leads under the service-level rules (enforced here, not by triggers, as the design says): NEW may become
+ * CONVERTED, CLOSED or LOST; those three are final and never reopen (a returning customer gets a new lead). A
+ * conversation has at most one NEW lead: opening one closes the NEW one before it as CLOSED ("superseded").
+ * Every change is a compare-and-set: it applies only if the lead still has the status the caller saw, so a
+ * concurrent change is never overwritten.
  *
  * <p>A lead's status is its typed column ({@code status_enum}), else its legacy column's mapping: a legacy
  * CONTACTED lead is NEW. A change writes both columns in the same UPDATE, the design value into both (every design
@@ -30,61 +33,121 @@ import com.inboop.db.schema.enums.LeadStatus;
  */
 public final class LeadLifecycle {
 
-    private static final Map<LeadStatus, Set<LeadStatus>> ALLOWED = Map.of(
-            LeadStatus.NEW, EnumSet.of(LeadStatus.CONVERTED, LeadStatus.CLOSED, LeadStatus.LOST),
-            LeadStatus.CONVERTED, EnumSet.noneOf(LeadStatus.class),
-            LeadStatus.CLOSED, EnumSet.noneOf(LeadStatus.class),
-            LeadStatus.LOST, EnumSet.noneOf(LeadStatus.class));
+    static final StatusRules<LeadStatus> RULES = StatusRules.of("A lead", "create a new lead instead", LeadStatus.class,
+            pair(LeadStatus.NEW, LeadStatus.CONVERTED), pair(LeadStatus.NEW, LeadStatus.CLOSED),
+            pair(LeadStatus.NEW, LeadStatus.LOST));
+
+    static final CompareAndSet<LeadStatus> STATUS =
+            new CompareAndSet<>(LEADS, LEADS.STATUS_ENUM, LEADS.STATUS, LegacyMapping.LEAD_STATUS);
 
     private final DSLContext dsl;
 
     /** Lead changes through {@code dsl} (dialect POSTGRES). */
     public LeadLifecycle(DSLContext dsl) {
-        this.dsl = dsl;
+        this.dsl = Arguments.requirePostgres(dsl);
     }
 
     /** Whether the lifecycle allows {@code from} to become {@code to}. */
     public static boolean allows(LeadStatus from, LeadStatus to) {
-        return ALLOWED.getOrDefault(from, Set.of()).contains(to);
-    }
-
-    static String explain(LeadStatus from) {
-        Set<LeadStatus> next = ALLOWED.getOrDefault(from, Set.of());
-        return next.isEmpty() ? from + " is final; create a new lead instead"
-                : "from " + from + " a lead can become " + next;
+        return RULES.allows(from, to);
     }
 
     /**
      * Changes the lead from {@code expected} to {@code target} if it still is {@code expected}.
      *
-     * @throws IllegalLeadTransitionException if the lifecycle forbids the change (before any SQL)
-     * @throws NotFoundException              if the lead is not in the workspace (or deleted)
+     * @throws IllegalTransitionException if the lifecycle forbids the change (before any SQL)
+     * @throws NotFoundException          if the lead is not in the workspace (or deleted)
      */
-    public LeadTransition change(long workspaceId, long leadId, LeadStatus expected, LeadStatus target) {
+    public Transition<LeadStatus> change(long workspaceId, long leadId, LeadStatus expected, LeadStatus target) {
         Ids.require("workspaceId", workspaceId);
         Ids.require("leadId", leadId);
-        if (expected == null || target == null) {
-            throw new InvalidRequestException(expected == null ? "expected" : "target", "must not be null");
-        }
-        if (!allows(expected, target)) {
-            throw new IllegalLeadTransitionException(expected, target);
-        }
-        Condition lead = LEADS.ID.eq(leadId).and(WorkspaceScope.ownsBusiness(workspaceId, LEADS.BUSINESS_ID))
+        Arguments.require("expected", expected);
+        Arguments.require("target", target);
+        RULES.require(expected, target);
+        return STATUS.change(dsl, lead(workspaceId, leadId), expected, target, DSL.noCondition(),
+                Map.of(LEADS.UPDATED_AT, UtcTime.NOW), () -> new NotFoundException("lead", leadId, workspaceId),
+                () -> new IllegalStateException("a lead change has no guard"));
+    }
+
+    /**
+     * Opens a NEW lead in a conversation. In one transaction, with the conversation's row locked so that two
+     * openings in the same conversation take turns: the conversation's NEW leads become CLOSED (superseded), the
+     * new lead is inserted (business, contact, channel and customer copied from the conversation), and the
+     * conversation's lead_count goes up by one.
+     *
+     * @throws NotFoundException if the conversation is not in the workspace (or deleted)
+     */
+    public LeadCreated create(long workspaceId, NewLead lead) {
+        Ids.require("workspaceId", workspaceId);
+        Arguments.require("lead", lead);
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            ConversationsRecord conversation = tx.selectFrom(CONVERSATIONS)
+                    .where(CONVERSATIONS.ID.eq(lead.conversationId())
+                            .and(WorkspaceScope.ownsBusiness(workspaceId, CONVERSATIONS.BUSINESS_ID))
+                            .and(CONVERSATIONS.DELETED_AT.isNull()))
+                    .forNoKeyUpdate()
+                    .fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("conversation", lead.conversationId(), workspaceId));
+            if (lead.createdByUserId() != null && !tx.fetchExists(DSL.selectOne()
+                    .where(WorkspaceScope.hasUser(workspaceId, DSL.val(lead.createdByUserId()))))) {
+                throw new InvalidRequestException("createdByUserId", "user " + lead.createdByUserId()
+                        + " is not a member of workspace " + workspaceId);
+            }
+            List<Long> superseded = tx.update(LEADS)
+                    .set(LEADS.STATUS_ENUM, LeadStatus.CLOSED)
+                    .set(LEADS.STATUS, LeadStatus.CLOSED.getLiteral())
+                    .set(LEADS.UPDATED_AT, UtcTime.NOW)
+                    .where(LEADS.CONVERSATION_ID.eq(conversation.getId()).and(LEADS.DELETED_AT.isNull())
+                            .and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS,
+                                    List.of(LeadStatus.NEW))))
+                    .returning(LEADS.ID)
+                    .fetch(LEADS.ID);
+            long id = tx.insertInto(LEADS)
+                    .set(LEADS.BUSINESS_ID, conversation.getBusinessId())
+                    .set(LEADS.CONVERSATION_ID, conversation.getId())
+                    .set(LEADS.CONTACT_ID, conversation.getContactId())
+                    .set(LEADS.INSTAGRAM_USER_ID, firstOf(conversation.getInstagramScopedUserId(),
+                            conversation.getCustomerHandle(), "conversation-" + conversation.getId()))
+                    .set(LEADS.INSTAGRAM_USERNAME, conversation.getCustomerHandle())
+                    .set(LEADS.CUSTOMER_NAME, conversation.getCustomerName())
+                    .set(LEADS.CHANNEL, conversation.getChannel())
+                    .set(LEADS.STATUS_ENUM, LeadStatus.NEW)
+                    .set(LEADS.STATUS, LeadStatus.NEW.getLiteral())
+                    .set(LEADS.SOURCE, lead.source())
+                    .set(LEADS.CREATED_BY, lead.createdByUserId())
+                    .set(LEADS.NOTES, lead.notes())
+                    .set(LEADS.VALUE, lead.value())
+                    .set(LEADS.CREATED_AT, UtcTime.NOW)
+                    .set(LEADS.UPDATED_AT, UtcTime.NOW)
+                    .returning(LEADS.ID)
+                    .fetchSingle(LEADS.ID);
+            tx.update(CONVERSATIONS)
+                    .set(CONVERSATIONS.LEAD_COUNT, DSL.coalesce(CONVERSATIONS.LEAD_COUNT, 0).plus(1))
+                    .set(CONVERSATIONS.UPDATED_AT, UtcTime.NOW)
+                    .where(CONVERSATIONS.ID.eq(conversation.getId()))
+                    .execute();
+            return new LeadCreated(id, superseded);
+        });
+    }
+
+    /** The lead, in the workspace, not deleted. */
+    static Condition lead(long workspaceId, long leadId) {
+        return LEADS.ID.eq(leadId).and(WorkspaceScope.ownsBusiness(workspaceId, LEADS.BUSINESS_ID))
                 .and(LEADS.DELETED_AT.isNull());
-        int updated = dsl.update(LEADS)
-                .set(LEADS.STATUS_ENUM, target)
-                .set(LEADS.STATUS, target.getLiteral())
-                .set(LEADS.UPDATED_AT, UtcTime.NOW)
-                .where(lead.and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS, List.of(expected))))
-                .execute();
-        if (updated == 1) {
-            return new LeadTransition(true, target);
+    }
+
+    @SafeVarargs
+    static <S> S[] pair(S... fromTo) {
+        return fromTo;
+    }
+
+    private static String firstOf(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
         }
-        var current = dsl.select(LEADS.STATUS_ENUM, LEADS.STATUS).from(LEADS).where(lead).fetchOptional();
-        if (current.isEmpty()) {
-            throw new NotFoundException("lead", leadId, workspaceId);
-        }
-        return new LeadTransition(false,
-                LegacyMapping.LEAD_STATUS.effective(current.get().value1(), current.get().value2()));
+        throw new IllegalStateException("the last value is never blank");
     }
 }

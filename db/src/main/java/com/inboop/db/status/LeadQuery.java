@@ -11,9 +11,12 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
+import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
+import com.inboop.db.InvalidRequestException;
 import com.inboop.db.UtcTime;
 import com.inboop.db.WorkspaceScope;
+import com.inboop.db.filter.ContactName;
 import com.inboop.db.assignment.Assignable;
 import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.paging.Cursors;
@@ -38,24 +41,34 @@ public final class LeadQuery {
 
     /** Cursors are signed with {@code cursors}' key. */
     public LeadQuery(DSLContext dsl, Cursors cursors) {
-        this.dsl = dsl;
-        this.cursors = cursors;
+        this.dsl = Arguments.requirePostgres(dsl);
+        this.cursors = Arguments.require("cursors", cursors);
     }
 
-    /** One page of leads matching {@code filter}, newest first. */
+    /**
+     * One page of leads matching {@code filter}, newest first: an index range scan on idx_leads_list (a search: on
+     * idx_leads_search when the term is rare), the customer's contact joined for the name shown.
+     *
+     * @throws InvalidRequestException for a bad id, null filter or request, or a cursor of another list or filter
+     */
     public Page<LeadRow> page(long workspaceId, LeadFilter filter, PageRequest request) {
         Ids.require("workspaceId", workspaceId);
+        Arguments.require("filter", filter);
+        Arguments.require("request", request);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        var ordered = dsl.select(LEADS.ID, LEADS.CONVERSATION_ID, LEADS.CUSTOMER_NAME, LEADS.STATUS_ENUM, LEADS.STATUS,
-                        LEADS.SOURCE, Assignable.LEAD.assignee(), LEADS.VALUE, CREATED_AT)
+        var ordered = dsl.select(LEADS.ID, LEADS.CONVERSATION_ID, LEADS.CHANNEL,
+                        DSL.coalesce(ContactName.of(LEADS.CONTACT_ID, LEADS.BUSINESS_ID), LEADS.CUSTOMER_NAME,
+                                LEADS.INSTAGRAM_USERNAME),
+                        LEADS.STATUS_ENUM, LEADS.STATUS, LEADS.SOURCE, Assignable.LEAD.assignee(), LEADS.VALUE,
+                        CREATED_AT)
                 .from(LEADS)
                 .where(WorkspaceScope.businessIn(LEADS.BUSINESS_ID, businesses).and(LEADS.DELETED_AT.isNull())
                         .and(filter.condition()))
                 .orderBy(CREATED_AT.desc(), LEADS.ID.desc());
         return Keyset.page(ordered, request, Keyset.scope("leads", workspaceId, filter.canonical()), cursors,
-                r -> new LeadRow(r.value1(), r.value2(), r.value3(),
-                        LegacyMapping.LEAD_STATUS.effective(r.value4(), r.value5()), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()),
+                r -> new LeadRow(r.value1(), r.value2(), r.value3(), r.value4(),
+                        LegacyMapping.LEAD_STATUS.effective(r.value5(), r.value6()), r.value6(), r.value7(),
+                        r.value8(), r.value9(), r.value10()),
                 row -> Cursors.Position.of(row.createdAt(), row.id()));
     }
 

@@ -10,7 +10,8 @@ import com.inboop.db.schema.enums.LeadStatus;
  *
  * @param id               the lead
  * @param conversationId   where it came from, if from a conversation
- * @param customerName     the customer's name as the lead recorded it
+ * @param channel          where the customer wrote (INSTAGRAM, WHATSAPP, MESSENGER as stored)
+ * @param customerName     the contact's name, else the name or username the lead recorded
  * @param status           its status in the design's terms: the typed column, else the legacy one mapped; null
  *                         for a legacy value without equivalent (see {@code legacyStatus})
  * @param legacyStatus     leads.status exactly as stored (the backend's column)
@@ -19,6 +20,6 @@ import com.inboop.db.schema.enums.LeadStatus;
  * @param value            expected value
  * @param createdAt        when it was created (UTC; the epoch if unknown): the list's sort key
  */
-public record LeadRow(long id, Long conversationId, String customerName, LeadStatus status, String legacyStatus,
+public record LeadRow(long id, Long conversationId, String channel, String customerName, LeadStatus status, String legacyStatus,
                       String source, Long assignedToUserId, BigDecimal value, LocalDateTime createdAt) {
 }

@@ -11,7 +11,9 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
+import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
+import com.inboop.db.InvalidRequestException;
 import com.inboop.db.WorkspaceScope;
 import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.paging.Cursors;
@@ -43,26 +45,35 @@ public final class OrderQuery {
 
     /** Cursors are signed with {@code cursors}' key. */
     public OrderQuery(DSLContext dsl, Cursors cursors) {
-        this.dsl = dsl;
-        this.cursors = cursors;
+        this.dsl = Arguments.requirePostgres(dsl);
+        this.cursors = Arguments.require("cursors", cursors);
     }
 
-    /** One page of orders matching {@code filter}, newest first. */
+    /**
+     * One page of orders matching {@code filter}, newest first: an index range scan on idx_orders_list (a search:
+     * on idx_orders_search when the term is rare). The customer shown is the order's own denormalized copy.
+     *
+     * @throws InvalidRequestException for a bad id, null filter or request, or a cursor of another list or filter
+     */
     public Page<OrderRow> page(long workspaceId, OrderFilter filter, PageRequest request) {
         Ids.require("workspaceId", workspaceId);
+        Arguments.require("filter", filter);
+        Arguments.require("request", request);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        var ordered = dsl.select(ORDERS.ID, ORDERS.ORDER_NUMBER, ORDERS.CONVERSATION_ID, ORDERS.STATUS_ENUM,
-                        ORDERS.STATUS, ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS, ORDERS.PAYMENT_METHOD,
-                        ORDERS.TOTAL_AMOUNT, ORDERS.CURRENCY, ORDERS.ASSIGNED_TO_USER_ID, CREATED_AT)
+        var ordered = dsl.select(ORDERS.ID, ORDERS.ORDER_NUMBER, ORDERS.CONVERSATION_ID, ORDERS.CHANNEL,
+                        ORDERS.CUSTOMER_NAME, ORDERS.CUSTOMER_HANDLE, ORDERS.STATUS_ENUM, ORDERS.STATUS,
+                        ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS, ORDERS.PAYMENT_METHOD,
+                        ORDERS.TOTAL_AMOUNT, ORDERS.CURRENCY, ORDERS.TRACKING_NUMBER, ORDERS.ASSIGNED_TO_USER_ID,
+                        ORDERS.DELIVERED_AT, CREATED_AT)
                 .from(ORDERS)
                 .where(WorkspaceScope.businessIn(ORDERS.BUSINESS_ID, businesses).and(ORDERS.DELETED_AT.isNull())
                         .and(filter.condition()))
                 .orderBy(CREATED_AT.desc(), ORDERS.ID.desc());
         return Keyset.page(ordered, request, Keyset.scope("orders", workspaceId, filter.canonical()), cursors,
-                r -> new OrderRow(r.value1(), r.value2(), r.value3(),
-                        LegacyMapping.ORDER_STATUS.effective(r.value4(), r.value5()), r.value5(),
-                        LegacyMapping.PAYMENT_STATUS.effective(r.value6(), r.value7()), r.value8(), r.value9(),
-                        r.value10(), r.value11(), r.value12()),
+                r -> new OrderRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        LegacyMapping.ORDER_STATUS.effective(r.value7(), r.value8()), r.value8(),
+                        LegacyMapping.PAYMENT_STATUS.effective(r.value9(), r.value10()), r.value11(), r.value12(),
+                        r.value13(), r.value14(), r.value15(), r.value16(), r.value17()),
                 row -> Cursors.Position.of(row.createdAt(), row.id()));
     }
 

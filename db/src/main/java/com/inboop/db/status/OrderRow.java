@@ -13,16 +13,22 @@ import com.inboop.db.schema.enums.PaymentStatus;
  * @param id               the order
  * @param orderNumber      its number, as the business shows it
  * @param conversationId   where it came from, if from a conversation
+ * @param channel          where the customer ordered (as stored; null on old rows)
+ * @param customerName     the customer's name (the order's denormalized copy)
+ * @param customerHandle   the customer's handle on the channel
  * @param status           fulfilment status
  * @param legacyStatus     orders.status exactly as stored (the backend's column)
  * @param paymentStatus    payment status, independent of {@code status}; null until known
  * @param paymentMethod    e.g. ONLINE, COD, as stored
  * @param totalAmount      amount
  * @param currency         currency code, as stored
+ * @param trackingNumber   the carrier's tracking number, once shipped
  * @param assignedToUserId its agent; null when unassigned
+ * @param deliveredAt      when it was delivered (UTC); null until then
  * @param createdAt        when it was created (UTC; else its order date): the list's sort key
  */
-public record OrderRow(long id, String orderNumber, Long conversationId, OrderStatus status, String legacyStatus,
-                       PaymentStatus paymentStatus, String paymentMethod, BigDecimal totalAmount, String currency,
-                       Long assignedToUserId, LocalDateTime createdAt) {
+public record OrderRow(long id, String orderNumber, Long conversationId, String channel, String customerName,
+                       String customerHandle, OrderStatus status, String legacyStatus, PaymentStatus paymentStatus,
+                       String paymentMethod, BigDecimal totalAmount, String currency, String trackingNumber,
+                       Long assignedToUserId, LocalDateTime deliveredAt, LocalDateTime createdAt) {
 }

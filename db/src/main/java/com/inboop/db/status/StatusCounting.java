@@ -45,7 +45,7 @@ final class StatusCounting {
 
     static void requireView(ArchiveView view) {
         if (view == null) {
-            throw new InvalidRequestException("view", "must be ACTIVE or ARCHIVED, was null");
+            throw new InvalidRequestException("view", "must be ACTIVE, ARCHIVED or ALL, was null");
         }
     }
 }

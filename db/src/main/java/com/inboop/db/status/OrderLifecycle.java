@@ -1,0 +1,260 @@
+package com.inboop.db.status;
+
+import static com.inboop.db.schema.Tables.CONVERSATIONS;
+import static com.inboop.db.schema.Tables.LEADS;
+import static com.inboop.db.schema.Tables.ORDERS;
+import static com.inboop.db.schema.Tables.ORDER_TIMELINE;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import com.inboop.db.Arguments;
+import com.inboop.db.Ids;
+import com.inboop.db.InvalidRequestException;
+import com.inboop.db.NotFoundException;
+import com.inboop.db.UtcTime;
+import com.inboop.db.WorkspaceScope;
+import com.inboop.db.legacy.LegacyMapping;
+import com.inboop.db.schema.enums.LeadStatus;
+import com.inboop.db.schema.enums.OrderStatus;
+import com.inboop.db.schema.enums.PaymentStatus;
+import com.inboop.db.schema.tables.records.ConversationsRecord;
+
+/**
+ * Orders under the domain's rules, enforced here (not by triggers). Fulfilment: NEW → CONFIRMED → SHIPPED →
+ * DELIVERED, and NEW or CONFIRMED → CANCELLED; DELIVERED and CANCELLED are final. Payment, independent of
+ * fulfilment: UNPAID → PAID → REFUNDED. An order is DELIVERED only once PAID (or REFUNDED), except a COD order,
+ * which may be delivered before the cash is confirmed.
+ *
+ * <p>Every change is a compare-and-set on the status the caller saw, writes the typed and the legacy column in the
+ * same UPDATE (with the matching timestamp: shipped_at, delivered_at, cancelled_at, paid_at), and appends a row to
+ * the order's timeline in the same transaction.
+ */
+public final class OrderLifecycle {
+
+    static final StatusRules<OrderStatus> FULFILMENT = StatusRules.of("An order", "create a new order instead", OrderStatus.class,
+            LeadLifecycle.pair(OrderStatus.NEW, OrderStatus.CONFIRMED),
+            LeadLifecycle.pair(OrderStatus.CONFIRMED, OrderStatus.SHIPPED),
+            LeadLifecycle.pair(OrderStatus.SHIPPED, OrderStatus.DELIVERED),
+            LeadLifecycle.pair(OrderStatus.NEW, OrderStatus.CANCELLED),
+            LeadLifecycle.pair(OrderStatus.CONFIRMED, OrderStatus.CANCELLED));
+
+    static final StatusRules<PaymentStatus> PAYMENT = StatusRules.of("An order's payment", "a refund is final", PaymentStatus.class,
+            LeadLifecycle.pair(PaymentStatus.UNPAID, PaymentStatus.PAID),
+            LeadLifecycle.pair(PaymentStatus.PAID, PaymentStatus.REFUNDED));
+
+    /** The timeline's event types (the CHECK on order_timeline.event_type lists them). */
+    static final String STATUS_CHANGE = "STATUS_CHANGE";
+    static final String PAYMENT_UPDATE = "PAYMENT_UPDATE";
+    static final String COD = "COD";
+
+    private static final CompareAndSet<OrderStatus> STATUS =
+            new CompareAndSet<>(ORDERS, ORDERS.STATUS_ENUM, ORDERS.STATUS, LegacyMapping.ORDER_STATUS);
+    private static final CompareAndSet<PaymentStatus> PAYMENT_STATUS = new CompareAndSet<>(ORDERS,
+            ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS, LegacyMapping.PAYMENT_STATUS);
+
+    private final DSLContext dsl;
+
+    /** Order changes through {@code dsl} (dialect POSTGRES). */
+    public OrderLifecycle(DSLContext dsl) {
+        this.dsl = Arguments.requirePostgres(dsl);
+    }
+
+    /** Whether fulfilment may go from {@code from} to {@code to}. */
+    public static boolean allows(OrderStatus from, OrderStatus to) {
+        return FULFILMENT.allows(from, to);
+    }
+
+    /** Whether payment may go from {@code from} to {@code to}. */
+    public static boolean allows(PaymentStatus from, PaymentStatus to) {
+        return PAYMENT.allows(from, to);
+    }
+
+    /**
+     * Creates an order, NEW and UNPAID, in one transaction: the order (business, contact, channel and customer
+     * copied from the conversation), its first timeline row, the conversation's order_count up by one, and, if it
+     * names a lead, that lead CONVERTED (a NEW lead; one already CONVERTED stays so).
+     *
+     * @return the order's id
+     * @throws NotFoundException          if the conversation or the lead is not in the workspace
+     * @throws InvalidRequestException    if the lead is from another conversation, or the number is taken
+     * @throws IllegalTransitionException if the lead is CLOSED or LOST
+     */
+    public long create(long workspaceId, NewOrder order) {
+        Ids.require("workspaceId", workspaceId);
+        Arguments.require("order", order);
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            ConversationsRecord conversation = tx.selectFrom(CONVERSATIONS)
+                    .where(CONVERSATIONS.ID.eq(order.conversationId())
+                            .and(WorkspaceScope.ownsBusiness(workspaceId, CONVERSATIONS.BUSINESS_ID))
+                            .and(CONVERSATIONS.DELETED_AT.isNull()))
+                    .forNoKeyUpdate()
+                    .fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("conversation", order.conversationId(), workspaceId));
+            if (tx.fetchExists(ORDERS, ORDERS.ORDER_NUMBER.eq(order.orderNumber()))) {
+                throw new InvalidRequestException("orderNumber", "'" + order.orderNumber() + "' is taken; order "
+                        + "numbers are unique");
+            }
+            long id = tx.insertInto(ORDERS)
+                    .set(ORDERS.ORDER_NUMBER, order.orderNumber())
+                    .set(ORDERS.BUSINESS_ID, conversation.getBusinessId())
+                    .set(ORDERS.CONVERSATION_ID, conversation.getId())
+                    .set(ORDERS.CONTACT_ID, conversation.getContactId())
+                    .set(ORDERS.LEAD_ID, order.leadId())
+                    .set(ORDERS.CHANNEL, conversation.getChannel())
+                    .set(ORDERS.CUSTOMER_NAME, conversation.getCustomerName())
+                    .set(ORDERS.CUSTOMER_HANDLE, conversation.getCustomerHandle())
+                    .set(ORDERS.STATUS_ENUM, OrderStatus.NEW)
+                    .set(ORDERS.STATUS, OrderStatus.NEW.getLiteral())
+                    .set(ORDERS.PAYMENT_STATUS_ENUM, PaymentStatus.UNPAID)
+                    .set(ORDERS.PAYMENT_STATUS, PaymentStatus.UNPAID.getLiteral())
+                    .set(ORDERS.PAYMENT_METHOD, order.paymentMethod())
+                    .set(ORDERS.TOTAL_AMOUNT, order.totalAmount())
+                    .set(ORDERS.ORDER_DATE, UtcTime.NOW)
+                    .set(ORDERS.CREATED_AT, UtcTime.NOW)
+                    .set(ORDERS.UPDATED_AT, UtcTime.NOW)
+                    .returning(ORDERS.ID)
+                    .fetchSingle(ORDERS.ID);
+            if (order.leadId() != null) {
+                convert(tx, workspaceId, order, conversation.getId(), id);
+            }
+            timeline(tx, id, OrderStatus.NEW.getLiteral(), PaymentStatus.UNPAID, null, "created", order.createdByUserId());
+            tx.update(CONVERSATIONS)
+                    .set(CONVERSATIONS.ORDER_COUNT, DSL.coalesce(CONVERSATIONS.ORDER_COUNT, 0).plus(1))
+                    .set(CONVERSATIONS.UPDATED_AT, UtcTime.NOW)
+                    .where(CONVERSATIONS.ID.eq(conversation.getId()))
+                    .execute();
+            return id;
+        });
+    }
+
+    /**
+     * Moves fulfilment from {@code expected} to {@code target} if the order still is {@code expected}.
+     *
+     * @throws IllegalTransitionException if the lifecycle forbids it (before any SQL), or if {@code target} is
+     *                                    DELIVERED and the order is neither paid nor COD
+     * @throws NotFoundException          if the order is not in the workspace (or deleted)
+     */
+    public Transition<OrderStatus> changeStatus(long workspaceId, long orderId, OrderStatus expected,
+                                                OrderStatus target, long actorUserId) {
+        requireIds(workspaceId, orderId, actorUserId);
+        Arguments.require("expected", expected);
+        Arguments.require("target", target);
+        FULFILMENT.require(expected, target);
+        Map<Field<?>, Field<?>> stamps = new LinkedHashMap<>(Map.of(ORDERS.UPDATED_AT, UtcTime.NOW));
+        Field<LocalDateTime> stamp = switch (target) {
+            case SHIPPED -> ORDERS.SHIPPED_AT;
+            case DELIVERED -> ORDERS.DELIVERED_AT;
+            case CANCELLED -> ORDERS.CANCELLED_AT;
+            default -> null;
+        };
+        if (stamp != null) {
+            stamps.put(stamp, UtcTime.NOW);
+        }
+        Condition guard = target == OrderStatus.DELIVERED
+                ? LegacyMapping.PAYMENT_STATUS.isIn(ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
+                        List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED)).or(ORDERS.PAYMENT_METHOD.eq(COD))
+                : DSL.noCondition();
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Transition<OrderStatus> result = STATUS.change(tx, order(workspaceId, orderId), expected, target, guard,
+                    stamps, () -> new NotFoundException("order", orderId, workspaceId),
+                    () -> new IllegalTransitionException("An order", expected, target,
+                            "it is neither paid nor cash on delivery (COD); mark it PAID first"));
+            if (result.applied()) {
+                timeline(tx, orderId, target.getLiteral(), null, STATUS_CHANGE, expected + " -> " + target, actorUserId);
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Moves payment from {@code expected} to {@code target} if the order's payment still is {@code expected}. An
+     * order whose payment status is unknown (NULL, older than the column) matches no expected status.
+     *
+     * @throws IllegalTransitionException if the lifecycle forbids it (before any SQL)
+     * @throws NotFoundException          if the order is not in the workspace (or deleted)
+     */
+    public Transition<PaymentStatus> changePayment(long workspaceId, long orderId, PaymentStatus expected,
+                                                   PaymentStatus target, long actorUserId) {
+        requireIds(workspaceId, orderId, actorUserId);
+        Arguments.require("expected", expected);
+        Arguments.require("target", target);
+        PAYMENT.require(expected, target);
+        Map<Field<?>, Field<?>> stamps = new LinkedHashMap<>(Map.of(ORDERS.UPDATED_AT, UtcTime.NOW));
+        if (target == PaymentStatus.PAID) {
+            stamps.put(ORDERS.PAID_AT, UtcTime.NOW);
+        }
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Transition<PaymentStatus> result = PAYMENT_STATUS.change(tx, order(workspaceId, orderId), expected,
+                    target, DSL.noCondition(), stamps, () -> new NotFoundException("order", orderId, workspaceId),
+                    () -> new IllegalStateException("a payment change has no guard"));
+            if (result.applied()) {
+                String status = tx.select(ORDERS.STATUS).from(ORDERS).where(ORDERS.ID.eq(orderId)).fetchSingle().value1();
+                timeline(tx, orderId, status, target, PAYMENT_UPDATE, expected + " -> " + target, actorUserId);
+            }
+            return result;
+        });
+    }
+
+    /** Converts the lead the new order names: it must be in the same conversation, and NEW or CONVERTED. */
+    private static void convert(DSLContext tx, long workspaceId, NewOrder order, long conversationId, long orderId) {
+        var lead = tx.select(LEADS.CONVERSATION_ID, LEADS.STATUS_ENUM, LEADS.STATUS).from(LEADS)
+                .where(LeadLifecycle.lead(workspaceId, order.leadId()))
+                .forNoKeyUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> new NotFoundException("lead", order.leadId(), workspaceId));
+        if (lead.value1() == null || lead.value1() != conversationId) {
+            throw new InvalidRequestException("leadId", "lead " + order.leadId() + " is not from conversation "
+                    + conversationId + "; an order converts a lead of its own conversation");
+        }
+        LeadStatus status = LegacyMapping.LEAD_STATUS.effective(lead.value2(), lead.value3());
+        if (status == LeadStatus.CONVERTED) {
+            return;
+        }
+        LeadLifecycle.RULES.require(status, LeadStatus.CONVERTED);
+        tx.update(LEADS)
+                .set(LEADS.STATUS_ENUM, LeadStatus.CONVERTED)
+                .set(LEADS.STATUS, LeadStatus.CONVERTED.getLiteral())
+                .set(LEADS.CONVERTED_AT, UtcTime.NOW)
+                .set(LEADS.CONVERTED_ORDER_ID, orderId)
+                .set(LEADS.CONVERTED_ORDER_NUMBER, order.orderNumber())
+                .set(LEADS.UPDATED_AT, UtcTime.NOW)
+                .where(LEADS.ID.eq(order.leadId()))
+                .execute();
+    }
+
+    /** Appends a row to order_timeline (its status is NOT NULL, so a payment row carries the current status). */
+    private static void timeline(DSLContext tx, long orderId, String status, PaymentStatus payment, String event,
+                                 String note, long actorUserId) {
+        tx.insertInto(ORDER_TIMELINE)
+                .set(ORDER_TIMELINE.ORDER_ID, orderId)
+                .set(ORDER_TIMELINE.STATUS, status)
+                .set(ORDER_TIMELINE.PAYMENT_STATUS, payment == null ? null : payment.getLiteral())
+                .set(ORDER_TIMELINE.EVENT_TYPE, event)
+                .set(ORDER_TIMELINE.NOTE, note)
+                .set(ORDER_TIMELINE.PERFORMED_BY_USER_ID, actorUserId)
+                .set(ORDER_TIMELINE.CREATED_AT, UtcTime.NOW)
+                .execute();
+    }
+
+    private static Condition order(long workspaceId, long orderId) {
+        return ORDERS.ID.eq(orderId).and(WorkspaceScope.ownsBusiness(workspaceId, ORDERS.BUSINESS_ID))
+                .and(ORDERS.DELETED_AT.isNull());
+    }
+
+    private static void requireIds(long workspaceId, long orderId, long actorUserId) {
+        Ids.require("workspaceId", workspaceId);
+        Ids.require("orderId", orderId);
+        Ids.require("actorUserId", actorUserId);
+    }
+}

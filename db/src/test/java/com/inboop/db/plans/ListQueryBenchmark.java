@@ -1,0 +1,360 @@
+package com.inboop.db.plans;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.junit.TestDatabase;
+import com.inboop.db.ArchiveView;
+import com.inboop.db.assignment.AssigneeFilter;
+import com.inboop.db.filter.TimeRange;
+import com.inboop.db.filter.YesNo;
+import com.inboop.db.inbox.InboxFilter;
+import com.inboop.db.inbox.InboxQuery;
+import com.inboop.db.paging.Page;
+import com.inboop.db.paging.PageRequest;
+import com.inboop.db.schema.enums.IntentLabel;
+import com.inboop.db.schema.enums.LeadStatus;
+import com.inboop.db.schema.enums.OrderStatus;
+import com.inboop.db.schema.enums.PaymentStatus;
+import com.inboop.db.status.LeadFilter;
+import com.inboop.db.status.LeadQuery;
+import com.inboop.db.status.OrderFilter;
+import com.inboop.db.status.OrderQuery;
+
+/**
+ * Benchmark, not part of the test suite: every list view and filter of the query layer at production scale, under
+ * the PostgreSQL driver's default prepared-statement settings (server-prepared, generic plans from the sixth
+ * execution on), on one warm connection. Data: 1,000,000 conversations over 100 workspaces, 111,111 of them
+ * (100,000 active) in the measured workspace, two messages each, 200,000 contacts, and 200,000 leads and 100,000
+ * orders in the measured workspace, every status half typed and half legacy-only.
+ *
+ * <p>For each view it prints page 1 and page 1,000 (or the last page, where the view has fewer) through the layer,
+ * their ratio, the rows and buffers the page reads (EXPLAIN ANALYZE of the prepared statement under its generic
+ * plan), the same statements through plain JDBC, and the index-only keyset floor of its list measured in the same
+ * run; then tabCounts and text search. Medians of {@code -Dbench.runs} runs (default 41) after 10 warm-up runs.
+ *
+ * <pre>./mvnw -B -pl db -am verify -Dtest=ListQueryBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ */
+@ExtendWith(MigratedDatabaseExtension.class)
+class ListQueryBenchmark {
+
+    private static final int PAGE = 50;
+    private static final int DEEP = 1_000;
+    private static final int RUNS = Integer.getInteger("bench.runs", 41);
+    private static final int WARMUP = 10;
+    private static final Pattern BUFFERS = Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?");
+    private static final Pattern SCAN = Pattern.compile("(Index Scan|Index Only Scan|Seq Scan|Bitmap Heap Scan) .*"
+            + "actual (?:time=\\S+ )?rows=(\\d+)");
+    private static final Pattern REMOVED = Pattern.compile("Rows Removed by Filter: (\\d+)");
+
+    private Connection connection;
+    private DSLContext dsl;
+    private long workspace;
+    private long agent;
+    private long business;
+
+    @Test
+    void everyListViewAtProductionScale(TestDatabase database) throws Exception {
+        long start = System.nanoTime();
+        seed(database);
+        System.out.printf("seeded in %.0f s%n", (System.nanoTime() - start) / 1e9);
+        connection = DriverManager.getConnection(database.target().url(), database.target().user(),
+                database.target().password());
+        dsl = DSL.using(connection, SQLDialect.POSTGRES);
+        LocalDateTime from = LocalDateTime.of(2026, 10, 1, 0, 0);
+        LocalDateTime to = LocalDateTime.of(2026, 10, 20, 0, 0);
+
+        System.out.printf("%n%-28s %8s %8s %5s %6s %9s %9s %8s %7s %8s %7s%n", "view", "page1 ms", "deep ms", "deep",
+                "ratio", "rows/page", "bufs/page", "jdbc ms", "layer/", "floor ms", "/floor");
+        double inboxFloor = floor("conversations", "coalesce(last_message_at, created_at, '1970-01-01 00:00:00'::timestamp)",
+                "archived_at IS NULL AND deleted_at IS NULL");
+        double leadFloor = floor("leads", "coalesce(created_at, '1970-01-01 00:00:00'::timestamp)", "deleted_at IS NULL");
+        double orderFloor = floor("orders", "coalesce(created_at, order_date)", "deleted_at IS NULL");
+        inbox("inbox", inboxFloor, InboxFilter.active());
+        inbox("inbox unassigned", inboxFloor, InboxFilter.active().withAssignee(AssigneeFilter.UNASSIGNED));
+        inbox("inbox of one agent", inboxFloor, InboxFilter.active().withAssignee(AssigneeFilter.user(agent)));
+        inbox("inbox archived", inboxFloor, InboxFilter.active().withView(ArchiveView.ARCHIVED));
+        inbox("inbox with archived", inboxFloor, InboxFilter.active().withView(ArchiveView.ALL));
+        inbox("inbox facebook", inboxFloor, InboxFilter.active().withChannels("FACEBOOK"));
+        inbox("inbox intent BUYING", inboxFloor, InboxFilter.active().withIntents(IntentLabel.BUYING));
+        inbox("inbox unread", inboxFloor, InboxFilter.active().withUnreadOnly(true));
+        inbox("inbox has NEW lead", inboxFloor, InboxFilter.active().withHasNewLead(YesNo.YES));
+        inbox("inbox has orders", inboxFloor, InboxFilter.active().withHasOrders(YesNo.YES));
+        leads("leads", leadFloor, LeadFilter.active());
+        leads("leads NEW", leadFloor, LeadFilter.active().withStatuses(LeadStatus.NEW));
+        leads("leads source AI", leadFloor, LeadFilter.active().withSources("AI"));
+        leads("leads of one agent", leadFloor, LeadFilter.active().withAssignee(AssigneeFilter.user(agent)));
+        leads("leads created in range", leadFloor, LeadFilter.active().withCreated(new TimeRange(from, to)));
+        leads("leads with orders", leadFloor, LeadFilter.active().withHasOrders(YesNo.YES));
+        orders("orders", orderFloor, OrderFilter.active());
+        orders("orders SHIPPED", orderFloor, OrderFilter.active().withStatuses(OrderStatus.SHIPPED));
+        orders("orders PAID", orderFloor, OrderFilter.active().withPaymentStatuses(PaymentStatus.PAID));
+        orders("orders COD", orderFloor, OrderFilter.active().withPaymentMethods("COD"));
+        orders("orders whatsapp", orderFloor, OrderFilter.active().withChannels("WHATSAPP"));
+        orders("orders of one agent", orderFloor, OrderFilter.active().withAssignee(AssigneeFilter.user(agent)));
+        orders("orders created in range", orderFloor, OrderFilter.active().withCreated(new TimeRange(from, to)));
+        orders("orders delivered in range", orderFloor, OrderFilter.active().withDelivered(new TimeRange(from, to)));
+
+        InboxQuery inbox = new InboxQuery(dsl);
+        System.out.printf("%ntabCounts (100,000 active conversations): %.2f ms%n",
+                median(() -> inbox.tabCounts(workspace, agent)));
+        System.out.printf("%n%-44s %8s %6s%n", "search, page 1", "ms", "rows");
+        search("inbox, rare (one customer's handle)", () -> inbox.page(workspace,
+                InboxFilter.active().withSearch("zq" + "4711"), PageRequest.first(PAGE)));
+        search("inbox, rare (a message's code)", () -> inbox.page(workspace,
+                InboxFilter.active().withSearch("code-88813"), PageRequest.first(PAGE)));
+        search("inbox, common (in a sixth of messages)", () -> inbox.page(workspace,
+                InboxFilter.active().withSearch("red dress"), PageRequest.first(PAGE)));
+        search("inbox, customer name (one in 500)", () -> inbox.page(workspace,
+                InboxFilter.active().withSearch("Customer 4711"), PageRequest.first(PAGE)));
+        search("leads, notes (rare)", () -> new LeadQuery(dsl).page(workspace,
+                LeadFilter.active().withSearch("note-1234567"), PageRequest.first(PAGE)));
+        search("leads, name (common)", () -> new LeadQuery(dsl).page(workspace,
+                LeadFilter.active().withSearch("customer"), PageRequest.first(PAGE)));
+        search("orders, tracking number", () -> new OrderQuery(dsl).page(workspace,
+                OrderFilter.active().withSearch("TRK00042"), PageRequest.first(PAGE)));
+        search("orders, order number prefix (common)", () -> new OrderQuery(dsl).page(workspace,
+                OrderFilter.active().withSearch("ORD-00"), PageRequest.first(PAGE)));
+        connection.close();
+    }
+
+    private void seed(TestDatabase database) throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("SET maintenance_work_mem = '512MB'");
+            s.execute("INSERT INTO users (name, email, password) SELECT 'agent ' || g, 'agent' || g || '@bench.example', 'x' "
+                    + "FROM generate_series(1, 12) g");
+            s.execute("INSERT INTO workspaces (name, owner_id) SELECT 'bench ' || g, (SELECT min(id) FROM users) "
+                    + "FROM generate_series(1, 100) g");
+            s.execute("INSERT INTO businesses (name, owner_id, workspace_id) SELECT 'bench business ' || id, owner_id, id "
+                    + "FROM workspaces");
+            s.execute("CREATE TEMP TABLE b AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM businesses");
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT id FROM b WHERE k = 0), (SELECT workspace_id FROM "
+                    + "businesses WHERE id = (SELECT id FROM b WHERE k = 0)), (SELECT min(id) FROM users)")) {
+                rs.next();
+                business = rs.getLong(1);
+                workspace = rs.getLong(2);
+                agent = rs.getLong(3);
+            }
+            s.execute("INSERT INTO workspace_members (workspace_id, user_id) SELECT " + workspace + ", id FROM users");
+            s.execute("INSERT INTO contacts (business_id, name, handles) SELECT b.id, 'Contact ' || g, "
+                    + "jsonb_build_object('instagram', 'c' || g) FROM generate_series(0, 199999) g "
+                    + "JOIN b ON b.k = g % 100");
+            // The measured workspace (k = 0) gets conversations 1..111,111; the other 888,889 go to the 99 others.
+            s.execute("INSERT INTO conversations (business_id, channel, instagram_conversation_id, customer_handle, "
+                    + "customer_name, contact_id, last_message, last_message_at, created_at, unread_count, "
+                    + "assigned_to_user_id, intent_label, intent_label_enum, archived_at, lead_count, order_count) "
+                    + "SELECT b.id, (ARRAY['INSTAGRAM','INSTAGRAM','WHATSAPP','MESSENGER'])[1 + g % 4], 'bench-' || g, "
+                    + "'zq' || g, 'Customer ' || (g % 500), (SELECT min(id) FROM contacts) + g % 200000, 'hello', "
+                    + "timestamp '2026-11-01' - g * interval '3 second', timestamp '2026-10-01' - g * interval '3 second', "
+                    + "CASE WHEN g % 3 = 0 THEN g % 5 ELSE 0 END, "
+                    + "CASE WHEN g % 5 < 3 THEN " + agent + " WHEN g % 5 = 3 THEN " + agent + " + 1 + g % 10 END, "
+                    + "(ARRAY['BUYING','SUPPORT','BROWSING','SPAM','OTHER',NULL])[1 + g % 6], "
+                    + "CASE WHEN g % 2 = 0 THEN ((ARRAY['BUYING','SUPPORT','BROWSING','SPAM','OTHER',NULL])[1 + g % 6])::intent_label END, "
+                    + "CASE WHEN g % 10 = 0 THEN timestamp '2026-11-02' END, (g % 5 = 0)::int, (g % 7 = 0)::int "
+                    + "FROM generate_series(1, 1000000) g JOIN b ON b.k = CASE WHEN g <= 111111 THEN 0 ELSE 1 + g % 99 END");
+            s.execute("INSERT INTO messages (conversation_id, sender_id, is_from_customer, original_text, sent_at, direction) "
+                    + "SELECT c.id, 's', m = 1, CASE WHEN c.id % 1000 = 13 AND m = 2 THEN 'code-' || c.id ELSE "
+                    + "'message ' || m || ' about ' || (ARRAY['shoes','red dress','delivery','refund','size chart','price'])"
+                    + "[1 + (c.id + m) % 6] END, c.last_message_at - m * interval '1 minute', "
+                    + "CASE WHEN m = 1 THEN 'INBOUND' ELSE 'OUTBOUND' END FROM conversations c CROSS JOIN generate_series(1, 2) m");
+            s.execute("INSERT INTO leads (business_id, conversation_id, instagram_user_id, customer_name, status, status_enum, "
+                    + "source, notes, assigned_to, assigned_to_user_id, created_at, archived_at) "
+                    + "SELECT " + business + ", (SELECT min(id) FROM conversations) + g % 111111, 'ig' || g, "
+                    + "'Customer ' || (g % 500), (ARRAY['NEW','CONTACTED','CONVERTED','CLOSED','LOST','SPAM'])[1 + g % 6], "
+                    + "CASE WHEN g % 2 = 0 THEN (ARRAY['NEW','NEW','CONVERTED','CLOSED','LOST','CLOSED'])[1 + g % 6]::lead_status END, "
+                    + "(ARRAY['AI','MANUAL',NULL])[1 + g % 3], 'note-' || g, "
+                    + "CASE WHEN g % 4 < 2 THEN " + agent + " END, CASE WHEN g % 4 = 0 THEN " + agent + " END, "
+                    + "timestamp '2026-11-01' - g * interval '13 second', CASE WHEN g % 10 = 0 THEN timestamp '2026-11-02' END "
+                    + "FROM generate_series(1, 200000) g");
+            s.execute("INSERT INTO orders (order_number, business_id, conversation_id, lead_id, customer_name, customer_handle, "
+                    + "status, status_enum, payment_status, payment_status_enum, payment_method, channel, tracking_number, "
+                    + "assigned_to_user_id, order_date, created_at, delivered_at) "
+                    + "SELECT 'ORD-' || lpad(g::text, 7, '0'), " + business + ", (SELECT min(id) FROM conversations) + g % 111111, "
+                    + "CASE WHEN g % 3 = 0 THEN (SELECT min(id) FROM leads) + g END, 'Customer ' || (g % 500), 'zq' || g, "
+                    + "(ARRAY['NEW','PENDING','CONFIRMED','SHIPPED','DELIVERED','CANCELLED'])[1 + g % 6], "
+                    + "CASE WHEN g % 2 = 0 THEN (ARRAY['NEW','NEW','CONFIRMED','SHIPPED','DELIVERED','CANCELLED'])[1 + g % 6]::order_status END, "
+                    + "(ARRAY['UNPAID','PAID','REFUNDED'])[1 + g % 3], "
+                    + "CASE WHEN g % 2 = 0 THEN (ARRAY['UNPAID','PAID','REFUNDED'])[1 + g % 3]::payment_status END, "
+                    + "(ARRAY['ONLINE','COD','BANK_TRANSFER'])[1 + g % 3], (ARRAY['INSTAGRAM','WHATSAPP','MESSENGER'])[1 + g % 3], "
+                    + "'TRK' || lpad(g::text, 8, '0'), CASE WHEN g % 2 = 0 THEN " + agent + " END, "
+                    + "timestamp '2026-11-01' - g * interval '29 second', timestamp '2026-11-01' - g * interval '29 second', "
+                    + "CASE WHEN g % 6 = 4 THEN timestamp '2026-11-02' - g * interval '29 second' END "
+                    + "FROM generate_series(1, 100000) g");
+            s.execute("VACUUM ANALYZE");
+        }
+    }
+
+    /** A list's page method. */
+    private interface Lister<F> {
+        Page<?> page(long workspaceId, F filter, PageRequest request);
+    }
+
+    private void inbox(String name, double floor, InboxFilter filter) throws SQLException {
+        view(name, floor, d -> new InboxQuery(d)::page, filter);
+    }
+
+    private void leads(String name, double floor, LeadFilter filter) throws SQLException {
+        view(name, floor, d -> new LeadQuery(d)::page, filter);
+    }
+
+    private void orders(String name, double floor, OrderFilter filter) throws SQLException {
+        view(name, floor, d -> new OrderQuery(d)::page, filter);
+    }
+
+    private <F> void view(String name, double floor, Function<DSLContext, Lister<F>> list, F filter)
+            throws SQLException {
+        Lister<F> layer = list.apply(dsl);
+        PageRequest first = PageRequest.first(PAGE);
+        PageRequest deep = first;
+        int pages = 1;
+        for (; pages < DEEP; pages++) {
+            Page<?> page = layer.page(workspace, filter, deep);
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            deep = deep.after(page.nextCursor().get());
+        }
+        PageRequest deepest = deep;
+        double page1 = median(() -> layer.page(workspace, filter, first));
+        double pageN = median(() -> layer.page(workspace, filter, deepest));
+        List<Query> statements = new ArrayList<>();
+        Consumer<DSLContext> deepCall = d -> list.apply(d).page(workspace, filter, deepest);
+        PreparedPlans.allQueries(dsl, deepCall, statements);
+        double jdbc = medianJdbc(statements);
+        String plan = PreparedPlans.explain(connection, statements.get(statements.size() - 1), "force_generic_plan",
+                true);
+        System.out.printf("%-28s %8.3f %8.3f %5d %6.2f %9d %9d %8.3f %7.2f %8.3f %7.2f%n", name, page1, pageN, pages,
+                pageN / page1, rowsRead(plan), buffers(plan), jdbc, pageN / jdbc, floor, pageN / floor);
+    }
+
+    /** The index-only keyset page of a list's default order: the least a page of it can cost. */
+    private double floor(String table, String key, String partial) throws SQLException {
+        String sql = "SELECT " + key + ", id FROM " + table + " WHERE business_id = " + business + " AND " + partial
+                + " AND (" + key + ", id) < (?::timestamp, ?) ORDER BY " + key + " DESC, id DESC LIMIT " + (PAGE + 1);
+        LocalDateTime cursor = LocalDateTime.of(2026, 10, 1, 0, 0);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            return median(() -> {
+                statement.setObject(1, cursor);
+                statement.setLong(2, Long.MAX_VALUE);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getLong(2);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    /** The same statements the layer ran, through plain JDBC prepared statements, reading every column. */
+    private double medianJdbc(List<Query> statements) throws SQLException {
+        DSLContext renderer = DSL.using(SQLDialect.POSTGRES);
+        List<PreparedStatement> prepared = new ArrayList<>();
+        for (Query query : statements) {
+            PreparedStatement statement = connection.prepareStatement(renderer.render(query));
+            List<Object> binds = query.getBindValues();
+            for (int i = 0; i < binds.size(); i++) {
+                Object value = binds.get(i);
+                if (value instanceof org.jooq.EnumType e) {
+                    statement.setObject(i + 1, e.getLiteral(), java.sql.Types.OTHER);
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            prepared.add(statement);
+        }
+        try {
+            return median(() -> {
+                for (PreparedStatement statement : prepared) {
+                    try (ResultSet rs = statement.executeQuery()) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            for (int c = 1; c <= columns; c++) {
+                                rs.getObject(c);
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+        } finally {
+            for (PreparedStatement statement : prepared) {
+                statement.close();
+            }
+        }
+    }
+
+    private void search(String name, java.util.concurrent.Callable<Page<?>> call) throws Exception {
+        int rows = call.call().rows().size();
+        System.out.printf("%-44s %8.2f %6d%n", name, median(() -> call.call()), rows);
+    }
+
+    /** Work to time. */
+    private interface Work {
+        Object run() throws Exception;
+    }
+
+    /** Median milliseconds of {@link #RUNS} runs after {@link #WARMUP}. */
+    private static double median(Work work) {
+        try {
+            for (int i = 0; i < WARMUP; i++) {
+                work.run();
+            }
+            double[] ms = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long t = System.nanoTime();
+                work.run();
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(ms);
+            return ms[RUNS / 2];
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rows the plan's scans read: returned plus removed by their filters. */
+    private static long rowsRead(String plan) {
+        long rows = 0;
+        for (String line : plan.split("\n")) {
+            Matcher scan = SCAN.matcher(line);
+            if (scan.find() && !line.contains("contacts")) {
+                rows += Long.parseLong(scan.group(2));
+            }
+            Matcher removed = REMOVED.matcher(line);
+            if (removed.find()) {
+                rows += Long.parseLong(removed.group(1));
+            }
+        }
+        return rows;
+    }
+
+    /** Shared buffers the whole plan touched (its top node's count). */
+    private static long buffers(String plan) {
+        Matcher m = BUFFERS.matcher(plan);
+        if (!m.find()) {
+            return -1;
+        }
+        return (m.group(1) == null ? 0 : Long.parseLong(m.group(1))) + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+    }
+}
