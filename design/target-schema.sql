@@ -9,6 +9,9 @@
 -- leads, Hibernate's columns, constraints and table, and the list indexes. AlignTest keeps it equal to what the
 -- migrations build.
 
+-- Trigram matching for the lists' text search (domain: the three list surfaces); a contrib module, trusted since 13.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
 -- Enums (design: "Enums vs Lookup Tables"): append-only; values from ../shared/inboop/domain.md.
 CREATE TYPE lead_status AS ENUM ('NEW', 'CONVERTED', 'CLOSED', 'LOST');
 CREATE TYPE order_status AS ENUM ('NEW', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED');
@@ -390,3 +393,29 @@ CREATE INDEX idx_orders_status_enum ON orders
     (business_id, status_enum, (coalesce(created_at, order_date)) DESC, id DESC) WHERE deleted_at IS NULL;
 CREATE INDEX idx_orders_payment_status_enum ON orders
     (business_id, payment_status_enum, (coalesce(created_at, order_date)) DESC, id DESC) WHERE deleted_at IS NULL;
+-- The query layer's other views: include archived, one agent's inbox within its business, the tab counts read from
+-- the index alone, one agent's leads (whichever assignee column holds them).
+CREATE INDEX idx_conversations_inbox_all ON conversations
+    (business_id, (coalesce(last_message_at, created_at, '1970-01-01 00:00:00'::timestamp)) DESC, id DESC)
+    WHERE deleted_at IS NULL;
+CREATE INDEX idx_conversations_inbox_business_assignee ON conversations
+    (business_id, assigned_to_user_id, (coalesce(last_message_at, created_at, '1970-01-01 00:00:00'::timestamp)) DESC,
+     id DESC)
+    WHERE archived_at IS NULL AND deleted_at IS NULL;
+CREATE INDEX idx_conversations_tab_counts ON conversations (business_id)
+    INCLUDE (assigned_to_user_id, intent_label_enum, intent_label, unread_count)
+    WHERE archived_at IS NULL AND deleted_at IS NULL;
+CREATE INDEX idx_leads_list_assignee ON leads
+    (business_id, (coalesce(assigned_to_user_id, assigned_to)), (coalesce(created_at, '1970-01-01 00:00:00'::timestamp))
+     DESC, id DESC)
+    WHERE deleted_at IS NULL;
+
+-- Text search (trigram GIN, not partial so that the planner has the expressions' statistics): the very expressions
+-- the queries search.
+CREATE INDEX idx_conversations_search ON conversations
+    USING gin ((coalesce(customer_name, '') || ' ' || coalesce(customer_handle, '')) gin_trgm_ops);
+CREATE INDEX idx_messages_search ON messages USING gin (original_text gin_trgm_ops);
+CREATE INDEX idx_leads_search ON leads USING gin ((coalesce(customer_name, '') || ' ' || coalesce(notes, '')) gin_trgm_ops);
+CREATE INDEX idx_orders_search ON orders
+    USING gin ((order_number || ' ' || coalesce(customer_name, '') || ' ' || coalesce(customer_handle, '') || ' '
+                || coalesce(tracking_number, '')) gin_trgm_ops);

@@ -49,12 +49,25 @@ public final class Alignment {
     /** What {@code source} lacks or has differently compared with {@code target}, and the proposals. */
     public static AlignmentReport between(CatalogSnapshot source, CatalogSnapshot target) {
         Alignment alignment = new Alignment(source, target);
+        alignment.extensions();
         alignment.enums();
         alignment.tables();
         alignment.validations();
         alignment.indexes();
         alignment.extras();
         return new AlignmentReport(alignment.missing, alignment.needsApproval, alignment.proposals);
+    }
+
+    /** Extensions first: the design's indexes may use their operator classes (pg_trgm's gin_trgm_ops). */
+    private void extensions() {
+        for (String wanted : target.extensions()) {
+            if (!source.extensions().contains(wanted)) {
+                missing.add("extension " + wanted);
+                proposals.add(new ProposedMigration("create_" + wanted + "_extension",
+                        header("extension " + wanted + ", as the design has it.")
+                                + "CREATE EXTENSION IF NOT EXISTS " + wanted + ";\n", Optional.empty()));
+            }
+        }
     }
 
     private void enums() {

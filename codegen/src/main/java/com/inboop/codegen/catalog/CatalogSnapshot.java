@@ -23,10 +23,11 @@ import java.util.TreeSet;
  * @param tables  by name
  * @param indexes by name
  * @param enums   by type name
- * @param views   views and materialized views, by name
+ * @param views      views and materialized views, by name
+ * @param extensions the extensions installed into the schema (pg_trgm), by name
  */
 public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> indexes, Map<String, EnumType> enums,
-                              Map<String, View> views) {
+                              Map<String, View> views, java.util.SortedSet<String> extensions) {
 
     /** inboop-db's own Flyway history table (flyway.conf's {@code flyway.table}). */
     public static final String INBOOP_HISTORY_TABLE = "inboop_schema_history";
@@ -138,8 +139,14 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = ? AND c.relkind IN ('v', 'm')""", List.of(schema),
                 rs -> views.put(rs.getString(1), new View(rs.getString(1), rs.getLong(2), rs.getString(3).charAt(0))));
+        java.util.SortedSet<String> extensions = new TreeSet<>();
+        query(connection, """
+                SELECT x.extname
+                  FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+                 WHERE n.nspname = ?""", List.of(schema), rs -> extensions.add(rs.getString(1)));
         return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
-                Collections.unmodifiableMap(enums), Collections.unmodifiableMap(views));
+                Collections.unmodifiableMap(enums), Collections.unmodifiableMap(views),
+                Collections.unmodifiableSortedSet(extensions));
     }
 
     /**
@@ -169,6 +176,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
         for (View view : views.values()) {
             lines.add((view.kind() == 'm' ? "materialized view " : "view ") + view.name());
         }
+        extensions.forEach(extension -> lines.add("extension " + extension));
         return List.copyOf(lines);
     }
 
