@@ -37,4 +37,19 @@ public final class Arguments {
         }
         return value;
     }
+
+    /**
+     * The values as a set, for the filters' {@code with...} methods.
+     *
+     * @throws InvalidRequestException naming {@code argument} if the array or one of its values is null
+     */
+    @SafeVarargs
+    public static <T> java.util.Set<T> setOf(String argument, T... values) {
+        require(argument, values);
+        java.util.Set<T> set = new java.util.LinkedHashSet<>();
+        for (T value : values) {
+            set.add(require(argument, value));
+        }
+        return set;
+    }
 }

@@ -1,7 +1,6 @@
 package com.inboop.db.filter;
 
 import java.time.LocalDateTime;
-import java.util.Objects;
 
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -35,7 +34,7 @@ public record TimeRange(LocalDateTime from, LocalDateTime to) {
 
     /** Times from {@code from} on. */
     public static TimeRange from(LocalDateTime from) {
-        return new TimeRange(Objects.requireNonNull(from, "from"), null);
+        return new TimeRange(com.inboop.db.Arguments.require("from", from), null);
     }
 
     /** Whether the range restricts anything. */

@@ -3,7 +3,6 @@ package com.inboop.db.inbox;
 import static com.inboop.db.schema.Tables.CONVERSATIONS;
 import static com.inboop.db.schema.Tables.LEADS;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
+import com.inboop.db.Arguments;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.StoredCode;
 import com.inboop.db.assignment.AssigneeFilter;
@@ -114,12 +114,12 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     }
 
     public InboxFilter withChannels(String... names) {
-        return new InboxFilter(search, new TreeSet<>(Arrays.asList(names)), intents, assignee, unreadOnly, hasNewLead,
+        return new InboxFilter(search, Arguments.setOf("channels", names), intents, assignee, unreadOnly, hasNewLead,
                 hasOrders, view);
     }
 
     public InboxFilter withIntents(IntentLabel... labels) {
-        return new InboxFilter(search, channels, Set.of(labels), assignee, unreadOnly, hasNewLead, hasOrders, view);
+        return new InboxFilter(search, channels, Arguments.setOf("intents", labels), assignee, unreadOnly, hasNewLead, hasOrders, view);
     }
 
     public InboxFilter withAssignee(AssigneeFilter newAssignee) {

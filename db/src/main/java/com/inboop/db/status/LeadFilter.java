@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import com.inboop.db.ArchiveView;
+import com.inboop.db.Arguments;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.StoredCode;
 import com.inboop.db.assignment.Assignable;
@@ -110,11 +111,11 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
     }
 
     public LeadFilter withStatuses(LeadStatus... values) {
-        return new LeadFilter(search, Set.of(values), sources, assignee, created, hasOrders, view);
+        return new LeadFilter(search, Arguments.setOf("statuses", values), sources, assignee, created, hasOrders, view);
     }
 
     public LeadFilter withSources(String... values) {
-        return new LeadFilter(search, statuses, Set.of(values), assignee, created, hasOrders, view);
+        return new LeadFilter(search, statuses, Arguments.setOf("sources", values), assignee, created, hasOrders, view);
     }
 
     public LeadFilter withAssignee(AssigneeFilter value) {

@@ -34,8 +34,8 @@ import com.inboop.db.schema.tables.records.ConversationsRecord;
 public final class LeadLifecycle {
 
     static final StatusRules<LeadStatus> RULES = StatusRules.of("A lead", "create a new lead instead", LeadStatus.class,
-            pair(LeadStatus.NEW, LeadStatus.CONVERTED), pair(LeadStatus.NEW, LeadStatus.CLOSED),
-            pair(LeadStatus.NEW, LeadStatus.LOST));
+            StatusRules.step(LeadStatus.NEW, LeadStatus.CONVERTED), StatusRules.step(LeadStatus.NEW, LeadStatus.CLOSED),
+            StatusRules.step(LeadStatus.NEW, LeadStatus.LOST));
 
     static final CompareAndSet<LeadStatus> STATUS =
             new CompareAndSet<>(LEADS, LEADS.STATUS_ENUM, LEADS.STATUS, LegacyMapping.LEAD_STATUS);
@@ -135,11 +135,6 @@ public final class LeadLifecycle {
     static Condition lead(long workspaceId, long leadId) {
         return LEADS.ID.eq(leadId).and(WorkspaceScope.ownsBusiness(workspaceId, LEADS.BUSINESS_ID))
                 .and(LEADS.DELETED_AT.isNull());
-    }
-
-    @SafeVarargs
-    static <S> S[] pair(S... fromTo) {
-        return fromTo;
     }
 
     private static String firstOf(String... values) {

@@ -15,6 +15,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import com.inboop.db.ArchiveView;
+import com.inboop.db.Arguments;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.StoredCode;
 import com.inboop.db.assignment.Assignable;
@@ -126,22 +127,22 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
     }
 
     public OrderFilter withStatuses(OrderStatus... values) {
-        return new OrderFilter(search, Set.of(values), paymentStatuses, paymentMethods, channels, assignee, created,
+        return new OrderFilter(search, Arguments.setOf("statuses", values), paymentStatuses, paymentMethods, channels, assignee, created,
                 delivered, view);
     }
 
     public OrderFilter withPaymentStatuses(PaymentStatus... values) {
-        return new OrderFilter(search, statuses, Set.of(values), paymentMethods, channels, assignee, created,
+        return new OrderFilter(search, statuses, Arguments.setOf("paymentStatuses", values), paymentMethods, channels, assignee, created,
                 delivered, view);
     }
 
     public OrderFilter withPaymentMethods(String... values) {
-        return new OrderFilter(search, statuses, paymentStatuses, Set.of(values), channels, assignee, created,
+        return new OrderFilter(search, statuses, paymentStatuses, Arguments.setOf("paymentMethods", values), channels, assignee, created,
                 delivered, view);
     }
 
     public OrderFilter withChannels(String... values) {
-        return new OrderFilter(search, statuses, paymentStatuses, paymentMethods, Set.of(values), assignee, created,
+        return new OrderFilter(search, statuses, paymentStatuses, paymentMethods, Arguments.setOf("channels", values), assignee, created,
                 delivered, view);
     }
 

@@ -40,15 +40,15 @@ import com.inboop.db.schema.tables.records.ConversationsRecord;
 public final class OrderLifecycle {
 
     static final StatusRules<OrderStatus> FULFILMENT = StatusRules.of("An order", "create a new order instead", OrderStatus.class,
-            LeadLifecycle.pair(OrderStatus.NEW, OrderStatus.CONFIRMED),
-            LeadLifecycle.pair(OrderStatus.CONFIRMED, OrderStatus.SHIPPED),
-            LeadLifecycle.pair(OrderStatus.SHIPPED, OrderStatus.DELIVERED),
-            LeadLifecycle.pair(OrderStatus.NEW, OrderStatus.CANCELLED),
-            LeadLifecycle.pair(OrderStatus.CONFIRMED, OrderStatus.CANCELLED));
+            StatusRules.step(OrderStatus.NEW, OrderStatus.CONFIRMED),
+            StatusRules.step(OrderStatus.CONFIRMED, OrderStatus.SHIPPED),
+            StatusRules.step(OrderStatus.SHIPPED, OrderStatus.DELIVERED),
+            StatusRules.step(OrderStatus.NEW, OrderStatus.CANCELLED),
+            StatusRules.step(OrderStatus.CONFIRMED, OrderStatus.CANCELLED));
 
     static final StatusRules<PaymentStatus> PAYMENT = StatusRules.of("An order's payment", "a refund is final", PaymentStatus.class,
-            LeadLifecycle.pair(PaymentStatus.UNPAID, PaymentStatus.PAID),
-            LeadLifecycle.pair(PaymentStatus.PAID, PaymentStatus.REFUNDED));
+            StatusRules.step(PaymentStatus.UNPAID, PaymentStatus.PAID),
+            StatusRules.step(PaymentStatus.PAID, PaymentStatus.REFUNDED));
 
     /** The timeline's event types (the CHECK on order_timeline.event_type lists them). */
     static final String STATUS_CHANGE = "STATUS_CHANGE";

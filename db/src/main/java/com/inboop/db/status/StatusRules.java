@@ -41,6 +41,12 @@ final class StatusRules<S extends Enum<S>> {
         return new StatusRules<>(what, whenFinal, next);
     }
 
+    /** One allowed step, for {@link #of}. */
+    @SafeVarargs
+    static <S> S[] step(S... fromTo) {
+        return fromTo;
+    }
+
     boolean allows(S from, S to) {
         return from != null && next.get(from).contains(to);
     }

@@ -254,6 +254,10 @@ class InboxSearchAndFlagsTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("search: must not be null");
         assertThatThrownBy(() -> InboxFilter.active().withHasOrders(null))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("filter:");
+        assertThatThrownBy(() -> InboxFilter.active().withIntents(com.inboop.db.schema.enums.IntentLabel.BUYING, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("intents: must not be null");
+        assertThatThrownBy(() -> InboxFilter.active().withChannels((String[]) null))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("channels: must not be null");
         assertThatThrownBy(() -> InboxFilter.active().withChannels("INSTA GRAM"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("channels:");
     }

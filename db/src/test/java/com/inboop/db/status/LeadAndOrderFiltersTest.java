@@ -221,6 +221,12 @@ class LeadAndOrderFiltersTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("to: must be after from");
         assertThatThrownBy(() -> new TimeRange(LocalDateTime.of(10_000, 1, 1, 0, 0), null))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("from: must be within the years");
+        assertThatThrownBy(() -> OrderFilter.active().withStatuses((OrderStatus[]) null))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("statuses: must not be null");
+        assertThatThrownBy(() -> LeadFilter.active().withSources("AI", null))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("sources: must not be null");
+        assertThatThrownBy(() -> TimeRange.from(null))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("from: must not be null");
         assertThatThrownBy(() -> OrderFilter.active().withPaymentMethods("C O D"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("paymentMethods:");
     }
