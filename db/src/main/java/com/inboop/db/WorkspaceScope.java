@@ -52,6 +52,16 @@ public final class WorkspaceScope {
                 : businessId.in(businesses.stream().map(DSL::inline).toList());
     }
 
+    /**
+     * One condition per business ({@code businessId = literal}), for lists that read each business's page on its own
+     * index range ({@link com.inboop.db.paging.Keyset#rows(java.util.function.Function, List, java.util.Optional, int,
+     * org.jooq.RecordMapper)}); {@code [false]} for a workspace without businesses.
+     */
+    public static List<Condition> eachBusiness(Field<Long> businessId, List<Long> businesses) {
+        return businesses.isEmpty() ? List.of(DSL.falseCondition())
+                : businesses.stream().map(id -> businessId.eq(DSL.inline(id))).toList();
+    }
+
     /** {@code businessId} belongs to the workspace, checked inside the statement that uses it. */
     public static Condition ownsBusiness(long workspaceId, Field<Long> businessId) {
         return businessId.in(DSL.select(BUSINESSES.ID).from(BUSINESSES).where(BUSINESSES.WORKSPACE_ID.eq(workspaceId)));

@@ -91,7 +91,9 @@ public final class InboxQuery {
         return Keyset.page(request, Keyset.scope("inbox", workspaceId, filter.canonical()), cursors,
                 row -> Cursors.Position.of(row.activityAt(), row.conversationId()),
                 (after, fetch) -> filter.search().isNone()
-                        ? Keyset.rows(rows(listed), after, fetch, InboxQuery::toRow)
+                        ? Keyset.rows(scope -> rows(scope.and(CONVERSATIONS.DELETED_AT.isNull()).and(filter.condition())),
+                                WorkspaceScope.eachBusiness(CONVERSATIONS.BUSINESS_ID, businesses), after, fetch,
+                                InboxQuery::toRow)
                         : searched(listed, filter.search(), businesses, after, fetch));
     }
 
@@ -145,8 +147,9 @@ public final class InboxQuery {
             BigDecimal, Integer, Integer>, LocalDateTime, Long> rows(Condition where) {
         return dsl.select(CONVERSATIONS.ID, CONVERSATIONS.CHANNEL,
                         DSL.coalesce(ContactName.of(CONVERSATIONS.CONTACT_ID, CONVERSATIONS.BUSINESS_ID),
-                                CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE),
-                        DSL.left(CONVERSATIONS.LAST_MESSAGE, DSL.inline(PREVIEW_LENGTH)), ACTIVITY_AT,
+                                CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE).as("contact_name"),
+                        DSL.left(CONVERSATIONS.LAST_MESSAGE, DSL.inline(PREVIEW_LENGTH)).as("preview"),
+                        Keyset.sortKey(ACTIVITY_AT),
                         CONVERSATIONS.UNREAD_COUNT, CONVERSATIONS.ASSIGNED_TO_USER_ID,
                         CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_LABEL, CONVERSATIONS.INTENT_CONFIDENCE,
                         CONVERSATIONS.LEAD_COUNT, CONVERSATIONS.ORDER_COUNT)

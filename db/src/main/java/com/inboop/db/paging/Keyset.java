@@ -6,10 +6,14 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
+import org.jooq.Select;
 import org.jooq.SelectSeekStep2;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -49,6 +53,44 @@ public final class Keyset {
         }
         List<T> page = rows.subList(0, request.limit());
         return new Page<>(page, Optional.of(cursors.encode(scope, position.apply(page.get(page.size() - 1)))));
+    }
+
+    /** The output name of a list query's sort key, so that a union of per-business pages can be ordered by it. */
+    public static final String SORT_KEY = "keyset_time";
+
+    /** {@code key} named {@link #SORT_KEY}, for a list query's select list. */
+    public static Field<LocalDateTime> sortKey(Field<LocalDateTime> key) {
+        return key.as(SORT_KEY);
+    }
+
+    /**
+     * At most {@code fetch} rows after {@code after} of the list that {@code orderedFor} builds for each of
+     * {@code scopes} (a workspace's businesses). One scope is one query. Several are one query too, a UNION ALL of each
+     * scope's own page (an ordered index range scan of at most {@code fetch} rows) ordered and cut to {@code fetch}:
+     * a workspace of several businesses reads at most {@code fetch} rows per business, on page 1,000 as on page 1,
+     * instead of sorting all of its rows. The queries must name their sort key {@link #SORT_KEY}, their id
+     * {@code id}, and every other computed column uniquely.
+     */
+    public static <R extends Record, T> List<T> rows(
+            Function<Condition, SelectSeekStep2<R, LocalDateTime, Long>> orderedFor, List<Condition> scopes,
+            Optional<Cursors.Position> after, int fetch, RecordMapper<? super R, T> mapper) {
+        if (scopes.size() == 1) {
+            return rows(orderedFor.apply(scopes.get(0)), after, fetch, mapper);
+        }
+        Param<Integer> limit = DSL.inline(fetch);
+        Select<R> union = null;
+        for (Condition scope : scopes) {
+            SelectSeekStep2<R, LocalDateTime, Long> ordered = orderedFor.apply(scope);
+            Select<R> page = after.isPresent()
+                    ? ordered.seek(after.get().time(), after.get().id()).limit(limit)
+                    : ordered.limit(limit);
+            union = union == null ? page : union.unionAll(page);
+        }
+        Table<R> pages = union.asTable("scope_pages");
+        return DSL.using(union.configuration()).selectFrom(pages)
+                .orderBy(pages.field(SORT_KEY).desc(), pages.field("id").desc())
+                .limit(limit)
+                .fetch(mapper);
     }
 
     /** At most {@code fetch} rows of {@code ordered} after {@code after}. */

@@ -2,12 +2,16 @@ package com.inboop.db.status;
 
 import static com.inboop.db.schema.Tables.LEADS;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record10;
+import org.jooq.SelectSeekStep2;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
@@ -56,20 +60,22 @@ public final class LeadQuery {
         Arguments.require("filter", filter);
         Arguments.require("request", request);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        var ordered = dsl.select(LEADS.ID, LEADS.CONVERSATION_ID, LEADS.CHANNEL,
+        Function<Condition, SelectSeekStep2<Record10<Long, Long, String, String, LeadStatus, String, String, Long,
+                BigDecimal, LocalDateTime>, LocalDateTime, Long>> ordered = scope -> dsl.select(LEADS.ID, LEADS.CONVERSATION_ID, LEADS.CHANNEL,
                         DSL.coalesce(ContactName.of(LEADS.CONTACT_ID, LEADS.BUSINESS_ID), LEADS.CUSTOMER_NAME,
-                                LEADS.INSTAGRAM_USERNAME),
-                        LEADS.STATUS_ENUM, LEADS.STATUS, LEADS.SOURCE, Assignable.LEAD.assignee(), LEADS.VALUE,
-                        CREATED_AT)
+                                LEADS.INSTAGRAM_USERNAME).as("customer"),
+                        LEADS.STATUS_ENUM, LEADS.STATUS, LEADS.SOURCE, Assignable.LEAD.assignee().as("assignee"), LEADS.VALUE,
+                        Keyset.sortKey(CREATED_AT))
                 .from(LEADS)
-                .where(WorkspaceScope.businessIn(LEADS.BUSINESS_ID, businesses).and(LEADS.DELETED_AT.isNull())
+                .where(scope.and(LEADS.DELETED_AT.isNull())
                         .and(filter.condition()))
                 .orderBy(CREATED_AT.desc(), LEADS.ID.desc());
-        return Keyset.page(ordered, request, Keyset.scope("leads", workspaceId, filter.canonical()), cursors,
-                r -> new LeadRow(r.value1(), r.value2(), r.value3(), r.value4(),
+        List<Condition> scopes = WorkspaceScope.eachBusiness(LEADS.BUSINESS_ID, businesses);
+        return Keyset.page(request, Keyset.scope("leads", workspaceId, filter.canonical()), cursors,
+                row -> Cursors.Position.of(row.createdAt(), row.id()),
+                (after, fetch) -> Keyset.rows(ordered, scopes, after, fetch, r -> new LeadRow(r.value1(), r.value2(), r.value3(), r.value4(),
                         LegacyMapping.LEAD_STATUS.effective(r.value5(), r.value6()), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10()),
-                row -> Cursors.Position.of(row.createdAt(), row.id()));
+                        r.value8(), r.value9(), r.value10())));
     }
 
     /** Leads per status in the workspace's active or archived leads. */

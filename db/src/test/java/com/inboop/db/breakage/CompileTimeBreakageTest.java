@@ -70,6 +70,7 @@ class CompileTimeBreakageTest {
 
     private Build build() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("./mvnw", "-B", "-o", "-q", "-Dmaven.test.skip=true",
+                "-Dmaven.javadoc.skip=true", "-Dmaven.source.skip=true",
                 "-Dmaven.repo.local=" + System.getProperty("inboop.maven.repo.local"), "package")
                 .directory(copy.toFile())
                 .redirectErrorStream(true);
