@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record12;
-import org.jooq.SelectSeekStep2;
+import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
@@ -55,8 +54,6 @@ public final class InboxQuery {
             DSL.coalesce(CONVERSATIONS.LAST_MESSAGE_AT, CONVERSATIONS.CREATED_AT, UtcTime.EPOCH);
 
     private static final int PREVIEW_LENGTH = 140;
-    /** The fewest conversations a search reads in list order before it turns to the trigram indexes. */
-    private static final int SEARCH_WINDOW = 1_000;
 
     private final DSLContext dsl;
     private final Cursors cursors;
@@ -75,10 +72,10 @@ public final class InboxQuery {
     /**
      * One page of the inbox under {@code filter}.
      *
-     * <p>Without a search, the page is one index range scan on the view's index. With one, the rows come from the
-     * cheaper of two ways: the next {@link #searchWindow} conversations in list order are read and checked (a common
-     * term fills a page there), and only if they hold less than a page are the matches looked up through the
-     * trigram indexes (a rare term), joined to the workspace and sorted.
+     * <p>Without a search, the page is one index range scan on the view's index (one per business, merged). With
+     * one, the rows come from the cheaper of two ways ({@link Keyset#searched}): the next conversations in list order
+     * are read and checked (a common term fills a page there), and only if they hold less than a page are the
+     * matches looked up through the trigram indexes (a rare term), joined to the workspace and sorted.
      *
      * @throws InvalidRequestException for a bad id, null filter or request, or a cursor of another list or filter
      */
@@ -87,51 +84,39 @@ public final class InboxQuery {
         Arguments.require("filter", filter);
         Arguments.require("request", request);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        Condition listed = visible(businesses, filter);
         return Keyset.page(request, Keyset.scope("inbox", workspaceId, filter.canonical()), cursors,
                 row -> Cursors.Position.of(row.activityAt(), row.conversationId()),
                 (after, fetch) -> filter.search().isNone()
-                        ? Keyset.rows(scope -> rows(scope.and(CONVERSATIONS.DELETED_AT.isNull()).and(filter.condition())),
+                        ? Keyset.rows(scope -> select(scope.and(CONVERSATIONS.DELETED_AT.isNull())
+                                        .and(filter.condition())).orderBy(ACTIVITY_AT.desc(), CONVERSATIONS.ID.desc()),
                                 WorkspaceScope.eachBusiness(CONVERSATIONS.BUSINESS_ID, businesses), after, fetch,
                                 InboxQuery::toRow)
-                        : searched(listed, filter.search(), businesses, after, fetch));
+                        : Keyset.searched(dsl, CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, this::select,
+                                visible(businesses, filter), matches(filter.search()),
+                                indexed(filter.search(), businesses), after, fetch, InboxQuery::toRow));
     }
 
-    /** How many conversations in list order a search reads before it turns to the trigram indexes. */
-    static int searchWindow(int fetch) {
-        return Math.max(SEARCH_WINDOW, 20 * fetch);
-    }
-
-    private List<InboxRow> searched(Condition listed, TextSearch search, List<Long> businesses,
-                                    Optional<Cursors.Position> after, int fetch) {
-        // The window's end: the position of the last conversation the first way reads (none if fewer remain).
-        Condition afterCursor = after.map(a -> DSL.row(ACTIVITY_AT, CONVERSATIONS.ID).lt(a.time(), a.id()))
-                .orElse(DSL.noCondition());
-        Optional<Cursors.Position> windowEnd = dsl.select(ACTIVITY_AT, CONVERSATIONS.ID).from(CONVERSATIONS)
-                .where(listed.and(afterCursor))
-                .orderBy(ACTIVITY_AT.desc(), CONVERSATIONS.ID.desc())
-                .offset(searchWindow(fetch) - 1).limit(1)
-                .fetchOptional(r -> Cursors.Position.of(r.value1(), r.value2()));
-        Condition inWindow = windowEnd.map(end -> DSL.row(ACTIVITY_AT, CONVERSATIONS.ID)
-                .ge(end.time(), end.id())).orElse(DSL.noCondition());
-        // A scalar sub-select, not EXISTS: Postgres may turn an EXISTS into one hashed pass over every message that
-        // matches, in every workspace; a scalar sub-select is always a probe of this conversation's messages.
-        Condition matches = search.condition(customerText(CONVERSATIONS))
+    /**
+     * The search checked on one conversation: its customer's name or handle, or one of its messages. A scalar
+     * sub-select, not EXISTS: Postgres may turn an EXISTS into one hashed pass over every matching message of every
+     * workspace; a scalar sub-select is always a probe of this conversation's messages.
+     */
+    private static Condition matches(TextSearch search) {
+        return search.condition(customerText(CONVERSATIONS))
                 .or(DSL.field(DSL.select(DSL.inline(true)).from(MESSAGES)
                         .where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID))
                         .and(search.condition(MESSAGES.ORIGINAL_TEXT)).limit(DSL.inline(1))).isNotNull());
-        List<InboxRow> found = Keyset.rows(rows(listed.and(inWindow).and(matches)), after, fetch, InboxQuery::toRow);
-        if (found.size() == fetch || windowEnd.isEmpty()) {
-            return found;
-        }
+    }
+
+    /** The search as the trigram indexes find it: matching names and handles, and conversations of matching messages. */
+    private static Condition indexed(TextSearch search, List<Long> businesses) {
         Conversations matched = CONVERSATIONS.as("matched");
-        Condition indexed = CONVERSATIONS.ID.in(DSL.select(matched.ID).from(matched)
+        return CONVERSATIONS.ID.in(DSL.select(matched.ID).from(matched)
                 .where(search.condition(customerText(matched)))
                 .and(matched.DELETED_AT.isNull())
                 .and(WorkspaceScope.businessIn(matched.BUSINESS_ID, businesses))
                 .unionAll(DSL.select(MESSAGES.CONVERSATION_ID).from(MESSAGES)
                         .where(search.condition(MESSAGES.ORIGINAL_TEXT))));
-        return Keyset.rows(rows(listed.and(indexed)), after, fetch, InboxQuery::toRow);
     }
 
     /**
@@ -143,8 +128,8 @@ public final class InboxQuery {
                 conversations.CUSTOMER_NAME, conversations.CUSTOMER_HANDLE);
     }
 
-    private SelectSeekStep2<Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel, String,
-            BigDecimal, Integer, Integer>, LocalDateTime, Long> rows(Condition where) {
+    private SelectConditionStep<Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel, String,
+            BigDecimal, Integer, Integer>> select(Condition where) {
         return dsl.select(CONVERSATIONS.ID, CONVERSATIONS.CHANNEL,
                         DSL.coalesce(ContactName.of(CONVERSATIONS.CONTACT_ID, CONVERSATIONS.BUSINESS_ID),
                                 CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE).as("contact_name"),
@@ -154,8 +139,7 @@ public final class InboxQuery {
                         CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_LABEL, CONVERSATIONS.INTENT_CONFIDENCE,
                         CONVERSATIONS.LEAD_COUNT, CONVERSATIONS.ORDER_COUNT)
                 .from(CONVERSATIONS)
-                .where(where)
-                .orderBy(ACTIVITY_AT.desc(), CONVERSATIONS.ID.desc());
+                .where(where);
     }
 
     private static InboxRow toRow(Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,

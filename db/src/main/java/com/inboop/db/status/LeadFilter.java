@@ -134,6 +134,7 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
         return new LeadFilter(search, statuses, sources, assignee, created, hasOrders, value);
     }
 
+    /** The SQL condition on leads, search excepted (the query's: it decides how to find the matches). */
     Condition condition() {
         return DSL.noCondition()
                 .and(view.condition(LEADS.ARCHIVED_AT))
@@ -143,8 +144,7 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
                 .and(sources.isEmpty() ? DSL.noCondition() : Literals.in(LEADS.SOURCE, sources))
                 .and(created.condition(LeadQuery.CREATED_AT))
                 .and(hasOrders.condition(DSL.exists(DSL.selectOne().from(ORDERS)
-                        .where(ORDERS.LEAD_ID.eq(LEADS.ID)).and(ORDERS.DELETED_AT.isNull()))))
-                .and(search.condition(SEARCHED));
+                        .where(ORDERS.LEAD_ID.eq(LEADS.ID)).and(ORDERS.DELETED_AT.isNull()))));
     }
 
     String canonical() {

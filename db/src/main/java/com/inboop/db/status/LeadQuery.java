@@ -11,7 +11,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record10;
-import org.jooq.SelectSeekStep2;
+import org.jooq.RecordMapper;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
@@ -60,22 +61,29 @@ public final class LeadQuery {
         Arguments.require("filter", filter);
         Arguments.require("request", request);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        Function<Condition, SelectSeekStep2<Record10<Long, Long, String, String, LeadStatus, String, String, Long,
-                BigDecimal, LocalDateTime>, LocalDateTime, Long>> ordered = scope -> dsl.select(LEADS.ID, LEADS.CONVERSATION_ID, LEADS.CHANNEL,
-                        DSL.coalesce(ContactName.of(LEADS.CONTACT_ID, LEADS.BUSINESS_ID), LEADS.CUSTOMER_NAME,
-                                LEADS.INSTAGRAM_USERNAME).as("customer"),
-                        LEADS.STATUS_ENUM, LEADS.STATUS, LEADS.SOURCE, Assignable.LEAD.assignee().as("assignee"), LEADS.VALUE,
-                        Keyset.sortKey(CREATED_AT))
+        Function<Condition, SelectConditionStep<Record10<Long, Long, String, String, LeadStatus, String, String, Long,
+                BigDecimal, LocalDateTime>>> select = where -> dsl.select(LEADS.ID, LEADS.CONVERSATION_ID,
+                        LEADS.CHANNEL, DSL.coalesce(ContactName.of(LEADS.CONTACT_ID, LEADS.BUSINESS_ID),
+                                LEADS.CUSTOMER_NAME, LEADS.INSTAGRAM_USERNAME).as("customer"),
+                        LEADS.STATUS_ENUM, LEADS.STATUS, LEADS.SOURCE, Assignable.LEAD.assignee().as("assignee"),
+                        LEADS.VALUE, Keyset.sortKey(CREATED_AT))
                 .from(LEADS)
-                .where(scope.and(LEADS.DELETED_AT.isNull())
-                        .and(filter.condition()))
-                .orderBy(CREATED_AT.desc(), LEADS.ID.desc());
-        List<Condition> scopes = WorkspaceScope.eachBusiness(LEADS.BUSINESS_ID, businesses);
+                .where(where);
+        RecordMapper<Record10<Long, Long, String, String, LeadStatus, String, String, Long, BigDecimal, LocalDateTime>,
+                LeadRow> toRow = r -> new LeadRow(r.value1(), r.value2(), r.value3(), r.value4(),
+                        LegacyMapping.LEAD_STATUS.effective(r.value5(), r.value6()), r.value6(), r.value7(),
+                        r.value8(), r.value9(), r.value10());
+        Condition listed = LEADS.DELETED_AT.isNull().and(filter.condition());
+        Condition searched = filter.search().condition(LeadFilter.SEARCHED);
         return Keyset.page(request, Keyset.scope("leads", workspaceId, filter.canonical()), cursors,
                 row -> Cursors.Position.of(row.createdAt(), row.id()),
-                (after, fetch) -> Keyset.rows(ordered, scopes, after, fetch, r -> new LeadRow(r.value1(), r.value2(), r.value3(), r.value4(),
-                        LegacyMapping.LEAD_STATUS.effective(r.value5(), r.value6()), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10())));
+                (after, fetch) -> filter.search().isNone()
+                        ? Keyset.rows(scope -> select.apply(scope.and(listed)).orderBy(CREATED_AT.desc(),
+                                LEADS.ID.desc()), WorkspaceScope.eachBusiness(LEADS.BUSINESS_ID, businesses), after,
+                                fetch, toRow)
+                        : Keyset.searched(dsl, LEADS, CREATED_AT, LEADS.ID, select,
+                                WorkspaceScope.businessIn(LEADS.BUSINESS_ID, businesses).and(listed),
+                                searched, searched, after, fetch, toRow));
     }
 
     /** Leads per status in the workspace's active or archived leads. */

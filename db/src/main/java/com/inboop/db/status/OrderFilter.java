@@ -166,6 +166,7 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
                 delivered, value);
     }
 
+    /** The SQL condition on orders, search excepted (the query's: it decides how to find the matches). */
     Condition condition() {
         return DSL.noCondition()
                 .and(view.condition(ORDERS.ARCHIVED_AT))
@@ -179,8 +180,7 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
                 .and(channels.isEmpty() ? DSL.noCondition()
                         : Literals.in(ORDERS.CHANNEL, LegacyChannels.storedNamesOf(channels)))
                 .and(created.condition(OrderQuery.CREATED_AT))
-                .and(delivered.condition(ORDERS.DELIVERED_AT))
-                .and(search.condition(SEARCHED));
+                .and(delivered.condition(ORDERS.DELIVERED_AT));
     }
 
     String canonical() {

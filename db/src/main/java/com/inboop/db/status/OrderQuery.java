@@ -11,7 +11,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record17;
-import org.jooq.SelectSeekStep2;
+import org.jooq.RecordMapper;
+import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
@@ -64,24 +65,32 @@ public final class OrderQuery {
         Arguments.require("filter", filter);
         Arguments.require("request", request);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        Function<Condition, SelectSeekStep2<Record17<Long, String, Long, String, String, String, OrderStatus, String,
-                PaymentStatus, String, String, BigDecimal, String, String, Long, LocalDateTime, LocalDateTime>,
-                LocalDateTime, Long>> ordered = scope -> dsl.select(ORDERS.ID, ORDERS.ORDER_NUMBER, ORDERS.CONVERSATION_ID, ORDERS.CHANNEL,
-                        ORDERS.CUSTOMER_NAME, ORDERS.CUSTOMER_HANDLE, ORDERS.STATUS_ENUM, ORDERS.STATUS,
-                        ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS, ORDERS.PAYMENT_METHOD,
-                        ORDERS.TOTAL_AMOUNT, ORDERS.CURRENCY, ORDERS.TRACKING_NUMBER, ORDERS.ASSIGNED_TO_USER_ID,
-                        ORDERS.DELIVERED_AT, Keyset.sortKey(CREATED_AT))
+        Function<Condition, SelectConditionStep<Record17<Long, String, Long, String, String, String, OrderStatus,
+                String, PaymentStatus, String, String, BigDecimal, String, String, Long, LocalDateTime,
+                LocalDateTime>>> select = where -> dsl.select(ORDERS.ID, ORDERS.ORDER_NUMBER,
+                        ORDERS.CONVERSATION_ID, ORDERS.CHANNEL, ORDERS.CUSTOMER_NAME, ORDERS.CUSTOMER_HANDLE,
+                        ORDERS.STATUS_ENUM, ORDERS.STATUS, ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
+                        ORDERS.PAYMENT_METHOD, ORDERS.TOTAL_AMOUNT, ORDERS.CURRENCY, ORDERS.TRACKING_NUMBER,
+                        ORDERS.ASSIGNED_TO_USER_ID, ORDERS.DELIVERED_AT, Keyset.sortKey(CREATED_AT))
                 .from(ORDERS)
-                .where(scope.and(ORDERS.DELETED_AT.isNull())
-                        .and(filter.condition()))
-                .orderBy(CREATED_AT.desc(), ORDERS.ID.desc());
-        List<Condition> scopes = WorkspaceScope.eachBusiness(ORDERS.BUSINESS_ID, businesses);
-        return Keyset.page(request, Keyset.scope("orders", workspaceId, filter.canonical()), cursors,
-                row -> Cursors.Position.of(row.createdAt(), row.id()),
-                (after, fetch) -> Keyset.rows(ordered, scopes, after, fetch, r -> new OrderRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                .where(where);
+        RecordMapper<Record17<Long, String, Long, String, String, String, OrderStatus, String, PaymentStatus, String,
+                String, BigDecimal, String, String, Long, LocalDateTime, LocalDateTime>, OrderRow> toRow =
+                r -> new OrderRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         LegacyMapping.ORDER_STATUS.effective(r.value7(), r.value8()), r.value8(),
                         LegacyMapping.PAYMENT_STATUS.effective(r.value9(), r.value10()), r.value11(), r.value12(),
-                        r.value13(), r.value14(), r.value15(), r.value16(), r.value17())));
+                        r.value13(), r.value14(), r.value15(), r.value16(), r.value17());
+        Condition listed = ORDERS.DELETED_AT.isNull().and(filter.condition());
+        Condition searched = filter.search().condition(OrderFilter.SEARCHED);
+        return Keyset.page(request, Keyset.scope("orders", workspaceId, filter.canonical()), cursors,
+                row -> Cursors.Position.of(row.createdAt(), row.id()),
+                (after, fetch) -> filter.search().isNone()
+                        ? Keyset.rows(scope -> select.apply(scope.and(listed)).orderBy(CREATED_AT.desc(),
+                                ORDERS.ID.desc()), WorkspaceScope.eachBusiness(ORDERS.BUSINESS_ID, businesses), after,
+                                fetch, toRow)
+                        : Keyset.searched(dsl, ORDERS, CREATED_AT, ORDERS.ID, select,
+                                WorkspaceScope.businessIn(ORDERS.BUSINESS_ID, businesses).and(listed),
+                                searched, searched, after, fetch, toRow));
     }
 
     /** Orders per fulfilment status. */

@@ -119,7 +119,7 @@ class InboxSearchAndFlagsTest {
 
     @Test
     void aRareTermBeyondTheFirstThousandConversationsIsFoundThroughTheIndexes() {
-        int many = InboxQuery.searchWindow(51) + 200;
+        int many = com.inboop.db.paging.Keyset.SEARCH_WINDOW + 200;
         dsl.execute("INSERT INTO conversations (business_id, channel, instagram_conversation_id, customer_handle, "
                 + "customer_name, last_message_at) SELECT " + seed.businessOf(workspace) + ", 'INSTAGRAM', "
                 + "'bulk-' || g, 'bulk' || g, 'Bulk Customer', timestamp '2026-11-25 12:00' - g * interval '1 second' "

@@ -147,6 +147,19 @@ class LeadAndOrderFiltersTest {
     }
 
     @Test
+    void aRareTermFarDownTheListIsFoundThroughTheIndexAndATermInEveryRowFillsThePage() {
+        dsl.execute("INSERT INTO orders (order_number, business_id, status, tracking_number, order_date, created_at) "
+                + "SELECT 'BULK-' || g, " + seed.businessOf(workspace) + ", 'NEW', 'TRK' || g, "
+                + "timestamp '2026-11-25' - g * interval '1 minute', timestamp '2026-11-25' - g * interval '1 minute' "
+                + "FROM generate_series(1, " + (com.inboop.db.paging.Keyset.SEARCH_WINDOW + 300) + ") g");
+        long oldest = twinOrder(100_000, o -> o.setTrackingNumber("DHL-RARE-7"));
+
+        assertThat(orderIds(OrderFilter.active().withSearch("rare-7"))).containsExactly(oldest);
+        assertThat(new OrderQuery(dsl).page(workspace, OrderFilter.active().withSearch("bulk-"), PageRequest.first(50))
+                .rows()).hasSize(50).allSatisfy(row -> assertThat(row.orderNumber()).startsWith("BULK-"));
+    }
+
+    @Test
     void ordersByPaymentMethodAndChannel() {
         long cod = twinOrder(1, o -> o.setPaymentMethod("COD").setChannel("INSTAGRAM"));
         long online = twinOrder(2, o -> o.setPaymentMethod("ONLINE").setChannel("WHATSAPP"));
