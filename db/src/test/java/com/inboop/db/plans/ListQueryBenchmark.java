@@ -52,7 +52,7 @@ import com.inboop.db.status.OrderQuery;
  * their ratio, the rows and buffers the page reads (EXPLAIN ANALYZE of the prepared statement under its generic
  * plan), the same statements through plain JDBC, and the index-only keyset floor of its list measured in the same
  * run; then tabCounts and text search. The JVM is warmed first (2,000 pages of each list through the layer, as a
- * backend that has been up a while), then each figure is the median of {@code -Dbench.runs} runs (default 41)
+ * backend that has been up a while), then each figure is the median of {@code -Dbench.runs} runs (default 201)
  * after 200 more.
  *
  * <pre>./mvnw -B -pl db -am verify -Dtest=ListQueryBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
@@ -62,7 +62,7 @@ class ListQueryBenchmark {
 
     private static final int PAGE = 50;
     private static final int DEEP = 1_000;
-    private static final int RUNS = Integer.getInteger("bench.runs", 41);
+    private static final int RUNS = Integer.getInteger("bench.runs", 201);
     private static final int WARMUP = 200;
     private static final Pattern BUFFERS = Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?");
     private static final Pattern SCAN = Pattern.compile("(Index Scan|Index Only Scan|Seq Scan|Bitmap Heap Scan) .*"
@@ -257,12 +257,23 @@ class ListQueryBenchmark {
             deep = deep.after(page.nextCursor().get());
         }
         PageRequest deepest = deep;
-        double page1 = median(() -> layer.page(workspace, filter, first));
-        double pageN = median(() -> layer.page(workspace, filter, deepest));
         List<Query> statements = new ArrayList<>();
         Consumer<DSLContext> deepCall = d -> list.apply(d).page(workspace, filter, deepest);
         PreparedPlans.allQueries(dsl, deepCall, statements);
-        double jdbc = medianJdbc(statements);
+        List<PreparedStatement> prepared = prepare(statements);
+        double[] ms;
+        try {
+            // Interleaved, so that a slow moment of the machine weighs on all three alike.
+            ms = medians(() -> layer.page(workspace, filter, first), () -> layer.page(workspace, filter, deepest),
+                    () -> runAll(prepared));
+        } finally {
+            for (PreparedStatement statement : prepared) {
+                statement.close();
+            }
+        }
+        double page1 = ms[0];
+        double pageN = ms[1];
+        double jdbc = ms[2];
         String plan = PreparedPlans.explain(connection, statements.get(statements.size() - 1), "force_generic_plan",
                 true);
         System.out.printf("%-28s %8.3f %8.3f %5d %6.2f %9d %9d %8.3f %7.2f %8.3f %7.2f%n", name, page1, pageN, pages,
@@ -288,8 +299,8 @@ class ListQueryBenchmark {
         }
     }
 
-    /** The same statements the layer ran, through plain JDBC prepared statements, reading every column. */
-    private double medianJdbc(List<Query> statements) throws SQLException {
+    /** The statements the layer ran, as plain JDBC prepared statements with the same bind values. */
+    private List<PreparedStatement> prepare(List<Query> statements) throws SQLException {
         DSLContext renderer = DSL.using(SQLDialect.POSTGRES);
         List<PreparedStatement> prepared = new ArrayList<>();
         for (Query query : statements) {
@@ -305,25 +316,22 @@ class ListQueryBenchmark {
             }
             prepared.add(statement);
         }
-        try {
-            return median(() -> {
-                for (PreparedStatement statement : prepared) {
-                    try (ResultSet rs = statement.executeQuery()) {
-                        int columns = rs.getMetaData().getColumnCount();
-                        while (rs.next()) {
-                            for (int c = 1; c <= columns; c++) {
-                                rs.getObject(c);
-                            }
-                        }
+        return prepared;
+    }
+
+    /** Runs the statements, reading every column of every row. */
+    private static Object runAll(List<PreparedStatement> prepared) throws SQLException {
+        for (PreparedStatement statement : prepared) {
+            try (ResultSet rs = statement.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        rs.getObject(c);
                     }
                 }
-                return null;
-            });
-        } finally {
-            for (PreparedStatement statement : prepared) {
-                statement.close();
             }
         }
+        return null;
     }
 
     private void search(String name, java.util.concurrent.Callable<Page<?>> call) throws Exception {
@@ -338,18 +346,31 @@ class ListQueryBenchmark {
 
     /** Median milliseconds of {@link #RUNS} runs after {@link #WARMUP}. */
     private static double median(Work work) {
+        return medians(work)[0];
+    }
+
+    /** Median milliseconds of each of {@code works}, run in turn {@link #RUNS} times after {@link #WARMUP}. */
+    private static double[] medians(Work... works) {
         try {
             for (int i = 0; i < WARMUP; i++) {
-                work.run();
+                for (Work work : works) {
+                    work.run();
+                }
             }
-            double[] ms = new double[RUNS];
+            double[][] ms = new double[works.length][RUNS];
             for (int i = 0; i < RUNS; i++) {
-                long t = System.nanoTime();
-                work.run();
-                ms[i] = (System.nanoTime() - t) / 1e6;
+                for (int w = 0; w < works.length; w++) {
+                    long t = System.nanoTime();
+                    works[w].run();
+                    ms[w][i] = (System.nanoTime() - t) / 1e6;
+                }
             }
-            Arrays.sort(ms);
-            return ms[RUNS / 2];
+            double[] medians = new double[works.length];
+            for (int w = 0; w < works.length; w++) {
+                Arrays.sort(ms[w]);
+                medians[w] = ms[w][RUNS / 2];
+            }
+            return medians;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
