@@ -33,7 +33,8 @@ public record TextSearch(String text) {
         text = text.strip();
         if (!text.isEmpty() && (text.length() < MIN_LENGTH || text.length() > MAX_LENGTH)) {
             throw new InvalidRequestException("search", "must have " + MIN_LENGTH + " to " + MAX_LENGTH
-                    + " characters, had " + text.length() + " ('" + (text.length() > 20 ? text.substring(0, 20) + "..." : text)
+                    + " characters, had " + text.length() + " ('"
+                    + (text.length() > 20 ? text.substring(0, 20) + "..." : text)
                     + "'); shorter terms cannot use the search index");
         }
         if (text.chars().anyMatch(Character::isISOControl)) {

@@ -89,7 +89,8 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
      */
     public static InboxFilter fromQueryParameters(Map<String, List<String>> parameters, long viewerUserId) {
         QueryParameters p = QueryParameters.read(parameters, PARAMETERS);
-        return new InboxFilter(TextSearch.of(p.single(SEARCH, "")), p.codes(CHANNEL), p.enums(INTENT, IntentLabel.class),
+        return new InboxFilter(TextSearch.of(p.single(SEARCH, "")), p.codes(CHANNEL),
+                p.enums(INTENT, IntentLabel.class),
                 AssigneeFilter.parse(ASSIGNEE, p.single(ASSIGNEE, ""), viewerUserId), p.bool(UNREAD, false),
                 p.enumValue(HAS_NEW_LEAD, YesNo.class, YesNo.ANY), p.enumValue(HAS_ORDERS, YesNo.class, YesNo.ANY),
                 p.enumValue(VIEW, ArchiveView.class, ArchiveView.ACTIVE));
@@ -110,7 +111,8 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     }
 
     public InboxFilter withSearch(String text) {
-        return new InboxFilter(TextSearch.of(text), channels, intents, assignee, unreadOnly, hasNewLead, hasOrders, view);
+        return new InboxFilter(TextSearch.of(text), channels, intents, assignee, unreadOnly, hasNewLead, hasOrders,
+                view);
     }
 
     public InboxFilter withChannels(String... names) {
@@ -119,7 +121,8 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     }
 
     public InboxFilter withIntents(IntentLabel... labels) {
-        return new InboxFilter(search, channels, Arguments.setOf("intents", labels), assignee, unreadOnly, hasNewLead, hasOrders, view);
+        return new InboxFilter(search, channels, Arguments.setOf("intents", labels), assignee, unreadOnly, hasNewLead,
+                hasOrders, view);
     }
 
     public InboxFilter withAssignee(AssigneeFilter newAssignee) {
@@ -155,7 +158,8 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
                 .and(unreadOnly ? CONVERSATIONS.UNREAD_COUNT.gt(DSL.inline(0)) : DSL.noCondition())
                 .and(hasNewLead.condition(DSL.exists(DSL.selectOne().from(LEADS)
                         .where(LEADS.CONVERSATION_ID.eq(CONVERSATIONS.ID)).and(LEADS.DELETED_AT.isNull())
-                        .and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS, List.of(LeadStatus.NEW))))))
+                        .and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS,
+                                List.of(LeadStatus.NEW))))))
                 .and(hasOrders.condition(DSL.coalesce(CONVERSATIONS.ORDER_COUNT, DSL.inline(0)).gt(DSL.inline(0))));
     }
 

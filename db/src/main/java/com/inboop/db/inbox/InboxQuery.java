@@ -108,7 +108,7 @@ public final class InboxQuery {
                         .and(search.condition(MESSAGES.ORIGINAL_TEXT)).limit(DSL.inline(1))).isNotNull());
     }
 
-    /** The search as the trigram indexes find it: matching names and handles, and conversations of matching messages. */
+    /** The search as the trigram indexes find it: matching names and handles, conversations of matching messages. */
     private static Condition indexed(TextSearch search, List<Long> businesses) {
         Conversations matched = CONVERSATIONS.as("matched");
         return CONVERSATIONS.ID.in(DSL.select(matched.ID).from(matched)

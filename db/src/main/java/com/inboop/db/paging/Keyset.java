@@ -19,10 +19,18 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Runs a query ordered by (a timestamp, an id), both descending, as one keyset page: jOOQ's {@code seek} after the
- * cursor's position, one row more than the limit to know whether a next page exists, and a signed cursor to it.
+ * Keyset pages of the lists, ordered by (a timestamp, an id), both descending: jOOQ's {@code seek} after the cursor's
+ * position, one row more than the limit to know whether a next page exists, and a signed cursor to it; per business
+ * and merged for a workspace of several ({@link #rows(Function, List, Optional, int, RecordMapper)}), and windowed
+ * for a text search ({@link #searched}).
  */
 public final class Keyset {
+
+    /** The fewest rows a search reads in list order before it turns to the search's index (20 per row asked for). */
+    public static final int SEARCH_WINDOW = 1_000;
+
+    /** The output name of a list query's sort key, so that a union of per-business pages can be ordered by it. */
+    public static final String SORT_KEY = "keyset_time";
 
     private Keyset() {
     }
@@ -56,12 +64,6 @@ public final class Keyset {
         List<T> page = rows.subList(0, request.limit());
         return new Page<>(page, Optional.of(cursors.encode(scope, position.apply(page.get(page.size() - 1)))));
     }
-
-    /** The fewest rows a search reads in list order before it turns to the search's index (20 per row asked for). */
-    public static final int SEARCH_WINDOW = 1_000;
-
-    /** The output name of a list query's sort key, so that a union of per-business pages can be ordered by it. */
-    public static final String SORT_KEY = "keyset_time";
 
     /** {@code key} named {@link #SORT_KEY}, for a list query's select list. */
     public static Field<LocalDateTime> sortKey(Field<LocalDateTime> key) {
@@ -100,8 +102,8 @@ public final class Keyset {
 
     /**
      * At most {@code fetch} rows after {@code after} of a list under a text search, found the cheaper of two ways
-     * whatever the planner estimates. First the next {@link #SEARCH_WINDOW} rows of the list in its order are read and the
-     * search checked on each (an index range scan: a common term fills a page there). Only if they hold less than
+     * whatever the planner estimates. First the next {@link #SEARCH_WINDOW} rows of the list in its order are read and
+     * the search checked on each (an index range scan: a common term fills a page there). Only if they hold less than
      * {@code fetch} matches is the list searched through the search's index: the same query ordered by the sort key
      * plus nothing ({@code key + interval '0 seconds'}), which no index provides, so that the planner finds the
      * matches through the trigram index and sorts them, rather than reading the list in order on an estimate that

@@ -127,23 +127,23 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
     }
 
     public OrderFilter withStatuses(OrderStatus... values) {
-        return new OrderFilter(search, Arguments.setOf("statuses", values), paymentStatuses, paymentMethods, channels, assignee, created,
-                delivered, view);
+        return new OrderFilter(search, Arguments.setOf("statuses", values),
+                paymentStatuses, paymentMethods, channels, assignee, created, delivered, view);
     }
 
     public OrderFilter withPaymentStatuses(PaymentStatus... values) {
-        return new OrderFilter(search, statuses, Arguments.setOf("paymentStatuses", values), paymentMethods, channels, assignee, created,
-                delivered, view);
+        return new OrderFilter(search, statuses, Arguments.setOf("paymentStatuses", values),
+                paymentMethods, channels, assignee, created, delivered, view);
     }
 
     public OrderFilter withPaymentMethods(String... values) {
-        return new OrderFilter(search, statuses, paymentStatuses, Arguments.setOf("paymentMethods", values), channels, assignee, created,
-                delivered, view);
+        return new OrderFilter(search, statuses, paymentStatuses, Arguments.setOf("paymentMethods", values),
+                channels, assignee, created, delivered, view);
     }
 
     public OrderFilter withChannels(String... values) {
-        return new OrderFilter(search, statuses, paymentStatuses, paymentMethods, Arguments.setOf("channels", values), assignee, created,
-                delivered, view);
+        return new OrderFilter(search, statuses, paymentStatuses, paymentMethods, Arguments.setOf("channels", values),
+                assignee, created, delivered, view);
     }
 
     public OrderFilter withAssignee(AssigneeFilter value) {

@@ -39,14 +39,16 @@ import com.inboop.db.schema.tables.records.ConversationsRecord;
  */
 public final class OrderLifecycle {
 
-    static final StatusRules<OrderStatus> FULFILMENT = StatusRules.of("An order", "create a new order instead", OrderStatus.class,
+    static final StatusRules<OrderStatus> FULFILMENT = StatusRules.of("An order", "create a new order instead",
+            OrderStatus.class,
             StatusRules.step(OrderStatus.NEW, OrderStatus.CONFIRMED),
             StatusRules.step(OrderStatus.CONFIRMED, OrderStatus.SHIPPED),
             StatusRules.step(OrderStatus.SHIPPED, OrderStatus.DELIVERED),
             StatusRules.step(OrderStatus.NEW, OrderStatus.CANCELLED),
             StatusRules.step(OrderStatus.CONFIRMED, OrderStatus.CANCELLED));
 
-    static final StatusRules<PaymentStatus> PAYMENT = StatusRules.of("An order's payment", "a refund is final", PaymentStatus.class,
+    static final StatusRules<PaymentStatus> PAYMENT = StatusRules.of("An order's payment", "a refund is final",
+            PaymentStatus.class,
             StatusRules.step(PaymentStatus.UNPAID, PaymentStatus.PAID),
             StatusRules.step(PaymentStatus.PAID, PaymentStatus.REFUNDED));
 
@@ -126,7 +128,8 @@ public final class OrderLifecycle {
             if (order.leadId() != null) {
                 convert(tx, workspaceId, order, conversation.getId(), id);
             }
-            timeline(tx, id, OrderStatus.NEW.getLiteral(), PaymentStatus.UNPAID, null, "created", order.createdByUserId());
+            timeline(tx, id, OrderStatus.NEW.getLiteral(), PaymentStatus.UNPAID, null, "created",
+                    order.createdByUserId());
             tx.update(CONVERSATIONS)
                     .set(CONVERSATIONS.ORDER_COUNT, DSL.coalesce(CONVERSATIONS.ORDER_COUNT, 0).plus(1))
                     .set(CONVERSATIONS.UPDATED_AT, UtcTime.NOW)
@@ -170,7 +173,8 @@ public final class OrderLifecycle {
                     () -> new IllegalTransitionException("An order", expected, target,
                             "it is neither paid nor cash on delivery (COD); mark it PAID first"));
             if (result.applied()) {
-                timeline(tx, orderId, target.getLiteral(), null, STATUS_CHANGE, expected + " -> " + target, actorUserId);
+                timeline(tx, orderId, target.getLiteral(), null, STATUS_CHANGE, expected + " -> " + target,
+                        actorUserId);
             }
             return result;
         });
@@ -199,7 +203,7 @@ public final class OrderLifecycle {
                     target, DSL.noCondition(), stamps, () -> new NotFoundException("order", orderId, workspaceId),
                     () -> new IllegalStateException("a payment change has no guard"));
             if (result.applied()) {
-                String status = tx.select(ORDERS.STATUS).from(ORDERS).where(ORDERS.ID.eq(orderId)).fetchSingle().value1();
+                String status = tx.fetchValue(ORDERS.STATUS, ORDERS.ID.eq(orderId));
                 timeline(tx, orderId, status, target, PAYMENT_UPDATE, expected + " -> " + target, actorUserId);
             }
             return result;
