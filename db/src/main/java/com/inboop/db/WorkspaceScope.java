@@ -72,6 +72,11 @@ public final class WorkspaceScope {
         return userId.in(users(workspaceId));
     }
 
+    /** Whether {@code userId} is a user of the workspace ({@link #users}), in one query. */
+    public static boolean isUser(DSLContext dsl, long workspaceId, long userId) {
+        return dsl.fetchExists(DSL.selectOne().where(hasUser(workspaceId, DSL.val(userId))));
+    }
+
     /** The workspace's users: its members and its owner, not deleted. */
     public static Select<Record1<Long>> users(long workspaceId) {
         return DSL.select(USERS.ID).from(USERS).where(USERS.DELETED_AT.isNull().and(USERS.ID.in(

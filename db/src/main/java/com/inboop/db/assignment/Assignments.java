@@ -120,7 +120,7 @@ public final class Assignments {
         }
         // Nothing changed: find out why, for the caller's sake only; the decision was the UPDATE's.
         requireItem(workspaceId, kind, itemId);
-        if (!dsl.fetchExists(DSL.selectOne().where(WorkspaceScope.hasUser(workspaceId, DSL.val(userId))))) {
+        if (!WorkspaceScope.isUser(dsl, workspaceId, userId)) {
             throw new InvalidRequestException("userId", "user " + userId + " is not a member of workspace "
                     + workspaceId + "; only the workspace's own users can be assigned");
         }

@@ -13,8 +13,9 @@ import com.inboop.db.InvalidRequestException;
  * to narrow anything down.
  *
  * <p>The pattern goes into the SQL as a literal (escaped by jOOQ, with {@code %}, {@code _} and {@code \} matched
- * as themselves), not as a bind value: only with the term in hand can the planner tell a rare term, best found
- * through the trigram index, from a common one, best found by reading the list in order until a page is full.
+ * as themselves), not as a bind value, so that the planner sees the term when it picks how to look it up (the
+ * trigram index for a rare term). Whether reading the list in order is cheaper (a common term) is not left to its
+ * estimate: the lists read a window in order first ({@link com.inboop.db.paging.Keyset.Search}).
  *
  * @param text the term, trimmed; empty for none
  */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -57,6 +58,8 @@ public final class InboxQuery {
 
     private final DSLContext dsl;
     private final Cursors cursors;
+    private final Keyset.Listing<Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
+            String, BigDecimal, Integer, Integer>> list;
 
     /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public InboxQuery(DSLContext dsl) {
@@ -67,13 +70,15 @@ public final class InboxQuery {
     public InboxQuery(DSLContext dsl, Cursors cursors) {
         this.dsl = Arguments.requirePostgres(dsl);
         this.cursors = Arguments.require("cursors", cursors);
+        this.list = new Keyset.Listing<>(CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID,
+                this::select);
     }
 
     /**
      * One page of the inbox under {@code filter}.
      *
      * <p>Without a search, the page is one index range scan on the view's index (one per business, merged). With
-     * one, the rows come from the cheaper of two ways ({@link Keyset#searched}): the next conversations in list order
+     * one, the rows come from the cheaper of two ways ({@link Keyset.Search}): the next conversations in list order
      * are read and checked (a common term fills a page there), and only if they hold less than a page are the
      * matches looked up through the trigram indexes (a rare term), joined to the workspace and sorted.
      *
@@ -86,14 +91,11 @@ public final class InboxQuery {
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
         return Keyset.page(request, Keyset.scope("inbox", workspaceId, filter.canonical()), cursors,
                 row -> Cursors.Position.of(row.activityAt(), row.conversationId()),
-                (after, fetch) -> filter.search().isNone()
-                        ? Keyset.rows(scope -> select(scope.and(CONVERSATIONS.DELETED_AT.isNull())
-                                        .and(filter.condition())).orderBy(ACTIVITY_AT.desc(), CONVERSATIONS.ID.desc()),
-                                WorkspaceScope.eachBusiness(CONVERSATIONS.BUSINESS_ID, businesses), after, fetch,
-                                InboxQuery::toRow)
-                        : Keyset.searched(dsl, CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, this::select,
-                                visible(businesses, filter), matches(filter.search()),
-                                indexed(filter.search(), businesses), after, fetch, InboxQuery::toRow));
+                (after, fetch) -> Keyset.rows(dsl, list, businesses,
+                        CONVERSATIONS.DELETED_AT.isNull().and(filter.condition()),
+                        filter.search().isNone() ? Optional.empty() : Optional.of(new Keyset.Search(
+                                matches(filter.search()), indexed(filter.search(), businesses))),
+                        after, fetch, InboxQuery::toRow));
     }
 
     /**
@@ -128,8 +130,8 @@ public final class InboxQuery {
                 conversations.CUSTOMER_NAME, conversations.CUSTOMER_HANDLE);
     }
 
-    private SelectConditionStep<Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel, String,
-            BigDecimal, Integer, Integer>> select(Condition where) {
+    private SelectConditionStep<Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
+            String, BigDecimal, Integer, Integer>> select(Condition where) {
         return dsl.select(CONVERSATIONS.ID, CONVERSATIONS.CHANNEL,
                         DSL.coalesce(ContactName.of(CONVERSATIONS.CONTACT_ID, CONVERSATIONS.BUSINESS_ID),
                                 CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE).as("contact_name"),

@@ -18,11 +18,13 @@ import org.jooq.SelectSeekStep2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import com.inboop.db.WorkspaceScope;
+
 /**
  * Keyset pages of the lists, ordered by (a timestamp, an id), both descending: jOOQ's {@code seek} after the cursor's
  * position, one row more than the limit to know whether a next page exists, and a signed cursor to it; per business
  * and merged for a workspace of several ({@link #rows(Function, List, Optional, int, RecordMapper)}), and windowed
- * for a text search ({@link #searched}).
+ * for a text search ({@link Search}).
  */
 public final class Keyset {
 
@@ -63,6 +65,54 @@ public final class Keyset {
         }
         List<T> page = rows.subList(0, request.limit());
         return new Page<>(page, Optional.of(cursors.encode(scope, position.apply(page.get(page.size() - 1)))));
+    }
+
+    /**
+     * How a list's rows are read.
+     *
+     * @param table      the list's table
+     * @param key        its sort key (a timestamp, descending), the expression its indexes hold
+     * @param id         its id, the tiebreaker (descending)
+     * @param businessId the column that ties a row to its business, and so to a workspace
+     * @param select     the list's select (sort key named {@link #SORT_KEY}) of the rows where a condition holds
+     * @param <R>        the select's record
+     */
+    public record Listing<R extends Record>(Table<?> table, Field<LocalDateTime> key, Field<Long> id,
+                                            Field<Long> businessId,
+                                            Function<Condition, SelectConditionStep<R>> select) {
+    }
+
+    /**
+     * A text search in the two forms a list needs.
+     *
+     * @param matches the search checked on a row
+     * @param indexed the search as its index finds it (the same as {@code matches} where one index serves it)
+     */
+    public record Search(Condition matches, Condition indexed) {
+
+        /** A search that one index serves as it is written. */
+        public static Search of(Condition matches) {
+            return new Search(matches, matches);
+        }
+    }
+
+    /**
+     * At most {@code fetch} rows of {@code list} after {@code after}: those of the workspace's {@code businesses}
+     * where {@code listed} holds, and {@code search} if there is one. Without a search, each business's page is one
+     * index range scan (merged for several: {@link #rows(Function, List, Optional, int, RecordMapper)}); with one,
+     * the rows come from the cheaper of two ways, as the private {@code searched} says.
+     */
+    public static <R extends Record, T> List<T> rows(DSLContext dsl, Listing<R> list, List<Long> businesses,
+                                                     Condition listed, Optional<Search> search,
+                                                     Optional<Cursors.Position> after, int fetch,
+                                                     RecordMapper<? super R, T> mapper) {
+        if (search.isEmpty()) {
+            return rows(scope -> list.select().apply(scope.and(listed)).orderBy(list.key().desc(), list.id().desc()),
+                    WorkspaceScope.eachBusiness(list.businessId(), businesses), after, fetch, mapper);
+        }
+        return searched(dsl, list.table(), list.key(), list.id(), list.select(),
+                WorkspaceScope.businessIn(list.businessId(), businesses).and(listed), search.get().matches(),
+                search.get().indexed(), after, fetch, mapper);
     }
 
     /** {@code key} named {@link #SORT_KEY}, for a list query's select list. */
@@ -114,12 +164,12 @@ public final class Keyset {
      * @param matches the search, checked row by row in the window
      * @param indexed the search as the index finds it (the same as {@code matches} where one index serves it)
      */
-    public static <R extends Record, T> List<T> searched(DSLContext dsl, Table<?> table, Field<LocalDateTime> key,
-                                                         Field<Long> id,
-                                                         Function<Condition, SelectConditionStep<R>> select,
-                                                         Condition listed, Condition matches, Condition indexed,
-                                                         Optional<Cursors.Position> after, int fetch,
-                                                         RecordMapper<? super R, T> mapper) {
+    private static <R extends Record, T> List<T> searched(DSLContext dsl, Table<?> table, Field<LocalDateTime> key,
+                                                          Field<Long> id,
+                                                          Function<Condition, SelectConditionStep<R>> select,
+                                                          Condition listed, Condition matches, Condition indexed,
+                                                          Optional<Cursors.Position> after, int fetch,
+                                                          RecordMapper<? super R, T> mapper) {
         int window = Math.max(SEARCH_WINDOW, 20 * fetch);
         Condition afterCursor = after.map(a -> DSL.row(key, id).lt(a.time(), a.id())).orElse(DSL.noCondition());
         Optional<Cursors.Position> windowEnd = dsl.select(key, id).from(table)

@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 import com.inboop.db.legacy.LegacyMapping;
 
@@ -31,6 +32,13 @@ final class CompareAndSet<S extends Enum<S> & EnumType> {
         this.typed = typed;
         this.legacy = legacy;
         this.mapping = mapping;
+    }
+
+    /** Changes the row from {@code expected} to {@code target}; no rule beyond the status itself. */
+    Transition<S> change(DSLContext dsl, Condition row, S expected, S target, Map<Field<?>, Field<?>> alsoSet,
+                         Supplier<RuntimeException> notFound) {
+        return change(dsl, row, expected, target, DSL.noCondition(), alsoSet, notFound,
+                () -> new IllegalStateException("a change without a guard failed its guard"));
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
@@ -64,9 +63,8 @@ public final class LeadLifecycle {
         Arguments.require("expected", expected);
         Arguments.require("target", target);
         RULES.require(expected, target);
-        return STATUS.change(dsl, lead(workspaceId, leadId), expected, target, DSL.noCondition(),
-                Map.of(LEADS.UPDATED_AT, UtcTime.NOW), () -> new NotFoundException("lead", leadId, workspaceId),
-                () -> new IllegalStateException("a lead change has no guard"));
+        return STATUS.change(dsl, lead(workspaceId, leadId), expected, target, Map.of(LEADS.UPDATED_AT, UtcTime.NOW),
+                () -> new NotFoundException("lead", leadId, workspaceId));
     }
 
     /**
@@ -82,15 +80,8 @@ public final class LeadLifecycle {
         Arguments.require("lead", lead);
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            ConversationsRecord conversation = tx.selectFrom(CONVERSATIONS)
-                    .where(CONVERSATIONS.ID.eq(lead.conversationId())
-                            .and(WorkspaceScope.ownsBusiness(workspaceId, CONVERSATIONS.BUSINESS_ID))
-                            .and(CONVERSATIONS.DELETED_AT.isNull()))
-                    .forNoKeyUpdate()
-                    .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("conversation", lead.conversationId(), workspaceId));
-            if (lead.createdByUserId() != null && !tx.fetchExists(DSL.selectOne()
-                    .where(WorkspaceScope.hasUser(workspaceId, DSL.val(lead.createdByUserId()))))) {
+            ConversationsRecord conversation = CreatedIn.lock(tx, workspaceId, lead.conversationId());
+            if (lead.createdByUserId() != null && !WorkspaceScope.isUser(tx, workspaceId, lead.createdByUserId())) {
                 throw new InvalidRequestException("createdByUserId", "user " + lead.createdByUserId()
                         + " is not a member of workspace " + workspaceId);
             }
@@ -122,11 +113,7 @@ public final class LeadLifecycle {
                     .set(LEADS.UPDATED_AT, UtcTime.NOW)
                     .returning(LEADS.ID)
                     .fetchSingle(LEADS.ID);
-            tx.update(CONVERSATIONS)
-                    .set(CONVERSATIONS.LEAD_COUNT, DSL.coalesce(CONVERSATIONS.LEAD_COUNT, 0).plus(1))
-                    .set(CONVERSATIONS.UPDATED_AT, UtcTime.NOW)
-                    .where(CONVERSATIONS.ID.eq(conversation.getId()))
-                    .execute();
+            CreatedIn.count(tx, conversation, CONVERSATIONS.LEAD_COUNT);
             return new LeadCreated(id, superseded);
         });
     }

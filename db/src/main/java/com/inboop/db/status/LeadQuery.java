@@ -5,6 +5,7 @@ import static com.inboop.db.schema.Tables.LEADS;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.jooq.Condition;
@@ -74,16 +75,12 @@ public final class LeadQuery {
                         LegacyMapping.LEAD_STATUS.effective(r.value5(), r.value6()), r.value6(), r.value7(),
                         r.value8(), r.value9(), r.value10());
         Condition listed = LEADS.DELETED_AT.isNull().and(filter.condition());
-        Condition searched = filter.search().condition(LeadFilter.SEARCHED);
+        var list = new Keyset.Listing<>(LEADS, CREATED_AT, LEADS.ID, LEADS.BUSINESS_ID, select);
+        Optional<Keyset.Search> search = filter.search().isNone() ? Optional.empty()
+                : Optional.of(Keyset.Search.of(filter.search().condition(LeadFilter.SEARCHED)));
         return Keyset.page(request, Keyset.scope("leads", workspaceId, filter.canonical()), cursors,
                 row -> Cursors.Position.of(row.createdAt(), row.id()),
-                (after, fetch) -> filter.search().isNone()
-                        ? Keyset.rows(scope -> select.apply(scope.and(listed)).orderBy(CREATED_AT.desc(),
-                                LEADS.ID.desc()), WorkspaceScope.eachBusiness(LEADS.BUSINESS_ID, businesses), after,
-                                fetch, toRow)
-                        : Keyset.searched(dsl, LEADS, CREATED_AT, LEADS.ID, select,
-                                WorkspaceScope.businessIn(LEADS.BUSINESS_ID, businesses).and(listed),
-                                searched, searched, after, fetch, toRow));
+                (after, fetch) -> Keyset.rows(dsl, list, businesses, listed, search, after, fetch, toRow));
     }
 
     /** Leads per status in the workspace's active or archived leads. */

@@ -9,9 +9,11 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -94,13 +96,7 @@ public final class OrderLifecycle {
         Arguments.require("order", order);
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            ConversationsRecord conversation = tx.selectFrom(CONVERSATIONS)
-                    .where(CONVERSATIONS.ID.eq(order.conversationId())
-                            .and(WorkspaceScope.ownsBusiness(workspaceId, CONVERSATIONS.BUSINESS_ID))
-                            .and(CONVERSATIONS.DELETED_AT.isNull()))
-                    .forNoKeyUpdate()
-                    .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("conversation", order.conversationId(), workspaceId));
+            ConversationsRecord conversation = CreatedIn.lock(tx, workspaceId, order.conversationId());
             if (tx.fetchExists(ORDERS, ORDERS.ORDER_NUMBER.eq(order.orderNumber()))) {
                 throw new InvalidRequestException("orderNumber", "'" + order.orderNumber() + "' is taken; order "
                         + "numbers are unique");
@@ -128,13 +124,8 @@ public final class OrderLifecycle {
             if (order.leadId() != null) {
                 convert(tx, workspaceId, order, conversation.getId(), id);
             }
-            timeline(tx, id, OrderStatus.NEW.getLiteral(), PaymentStatus.UNPAID, null, "created",
-                    order.createdByUserId());
-            tx.update(CONVERSATIONS)
-                    .set(CONVERSATIONS.ORDER_COUNT, DSL.coalesce(CONVERSATIONS.ORDER_COUNT, 0).plus(1))
-                    .set(CONVERSATIONS.UPDATED_AT, UtcTime.NOW)
-                    .where(CONVERSATIONS.ID.eq(conversation.getId()))
-                    .execute();
+            timeline(tx, id, PaymentStatus.UNPAID, null, "created", order.createdByUserId());
+            CreatedIn.count(tx, conversation, CONVERSATIONS.ORDER_COUNT);
             return id;
         });
     }
@@ -166,18 +157,10 @@ public final class OrderLifecycle {
                 ? LegacyMapping.PAYMENT_STATUS.isIn(ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
                         List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED)).or(ORDERS.PAYMENT_METHOD.eq(COD))
                 : DSL.noCondition();
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
-            Transition<OrderStatus> result = STATUS.change(tx, order(workspaceId, orderId), expected, target, guard,
-                    stamps, () -> new NotFoundException("order", orderId, workspaceId),
-                    () -> new IllegalTransitionException("An order", expected, target,
-                            "it is neither paid nor cash on delivery (COD); mark it PAID first"));
-            if (result.applied()) {
-                timeline(tx, orderId, target.getLiteral(), null, STATUS_CHANGE, expected + " -> " + target,
-                        actorUserId);
-            }
-            return result;
-        });
+        return change(STATUS, workspaceId, orderId, expected, target, guard, stamps,
+                () -> new IllegalTransitionException("An order", expected, target,
+                        "it is neither paid nor cash on delivery (COD); mark it PAID first"),
+                null, STATUS_CHANGE, actorUserId);
     }
 
     /**
@@ -197,14 +180,28 @@ public final class OrderLifecycle {
         if (target == PaymentStatus.PAID) {
             stamps.put(ORDERS.PAID_AT, UtcTime.NOW);
         }
+        return change(PAYMENT_STATUS, workspaceId, orderId, expected, target, DSL.noCondition(), stamps,
+                () -> new IllegalStateException("a payment change has no guard"), target, PAYMENT_UPDATE,
+                actorUserId);
+    }
+
+    /**
+     * One compare-and-set change of an order's status or payment, and its timeline row, in one transaction.
+     *
+     * @param timelinePayment the payment status the timeline row records (null for a fulfilment change)
+     */
+    private <S extends Enum<S> & EnumType> Transition<S> change(CompareAndSet<S> status, long workspaceId,
+                                                                 long orderId, S expected, S target, Condition guard,
+                                                                 Map<Field<?>, Field<?>> stamps,
+                                                                 Supplier<RuntimeException> guardFailed,
+                                                                 PaymentStatus timelinePayment, String event,
+                                                                 long actorUserId) {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            Transition<PaymentStatus> result = PAYMENT_STATUS.change(tx, order(workspaceId, orderId), expected,
-                    target, DSL.noCondition(), stamps, () -> new NotFoundException("order", orderId, workspaceId),
-                    () -> new IllegalStateException("a payment change has no guard"));
+            Transition<S> result = status.change(tx, order(workspaceId, orderId), expected, target, guard, stamps,
+                    () -> new NotFoundException("order", orderId, workspaceId), guardFailed);
             if (result.applied()) {
-                String status = tx.fetchValue(ORDERS.STATUS, ORDERS.ID.eq(orderId));
-                timeline(tx, orderId, status, target, PAYMENT_UPDATE, expected + " -> " + target, actorUserId);
+                timeline(tx, orderId, timelinePayment, event, expected + " -> " + target, actorUserId);
             }
             return result;
         });
@@ -226,28 +223,26 @@ public final class OrderLifecycle {
             return;
         }
         LeadLifecycle.RULES.require(status, LeadStatus.CONVERTED);
-        tx.update(LEADS)
-                .set(LEADS.STATUS_ENUM, LeadStatus.CONVERTED)
-                .set(LEADS.STATUS, LeadStatus.CONVERTED.getLiteral())
-                .set(LEADS.CONVERTED_AT, UtcTime.NOW)
-                .set(LEADS.CONVERTED_ORDER_ID, orderId)
-                .set(LEADS.CONVERTED_ORDER_NUMBER, order.orderNumber())
-                .set(LEADS.UPDATED_AT, UtcTime.NOW)
-                .where(LEADS.ID.eq(order.leadId()))
-                .execute();
+        LeadLifecycle.STATUS.change(tx, LEADS.ID.eq(order.leadId()), status, LeadStatus.CONVERTED, Map.of(
+                        LEADS.CONVERTED_AT, UtcTime.NOW, LEADS.CONVERTED_ORDER_ID, DSL.val(orderId),
+                        LEADS.CONVERTED_ORDER_NUMBER, DSL.val(order.orderNumber()), LEADS.UPDATED_AT, UtcTime.NOW),
+                () -> new NotFoundException("lead", order.leadId(), workspaceId));
     }
 
-    /** Appends a row to order_timeline (its status is NOT NULL, so a payment row carries the current status). */
-    private static void timeline(DSLContext tx, long orderId, String status, PaymentStatus payment, String event,
-                                 String note, long actorUserId) {
-        tx.insertInto(ORDER_TIMELINE)
-                .set(ORDER_TIMELINE.ORDER_ID, orderId)
-                .set(ORDER_TIMELINE.STATUS, status)
-                .set(ORDER_TIMELINE.PAYMENT_STATUS, payment == null ? null : payment.getLiteral())
-                .set(ORDER_TIMELINE.EVENT_TYPE, event)
-                .set(ORDER_TIMELINE.NOTE, note)
-                .set(ORDER_TIMELINE.PERFORMED_BY_USER_ID, actorUserId)
-                .set(ORDER_TIMELINE.CREATED_AT, UtcTime.NOW)
+    /**
+     * Appends a row to order_timeline, its status read from the order in the same statement (the column is NOT
+     * NULL, and a payment change leaves the status as it was).
+     */
+    private static void timeline(DSLContext tx, long orderId, PaymentStatus payment, String event, String note,
+                                 long actorUserId) {
+        tx.insertInto(ORDER_TIMELINE, ORDER_TIMELINE.ORDER_ID, ORDER_TIMELINE.STATUS, ORDER_TIMELINE.PAYMENT_STATUS,
+                        ORDER_TIMELINE.EVENT_TYPE, ORDER_TIMELINE.NOTE, ORDER_TIMELINE.PERFORMED_BY_USER_ID,
+                        ORDER_TIMELINE.CREATED_AT)
+                .select(DSL.select(ORDERS.ID, ORDERS.STATUS,
+                                DSL.val(payment == null ? null : payment.getLiteral(), ORDER_TIMELINE.PAYMENT_STATUS),
+                                DSL.val(event, ORDER_TIMELINE.EVENT_TYPE), DSL.val(note, ORDER_TIMELINE.NOTE),
+                                DSL.val(actorUserId, ORDER_TIMELINE.PERFORMED_BY_USER_ID), UtcTime.NOW)
+                        .from(ORDERS).where(ORDERS.ID.eq(orderId)))
                 .execute();
     }
 

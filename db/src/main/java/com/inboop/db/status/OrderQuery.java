@@ -5,6 +5,7 @@ import static com.inboop.db.schema.Tables.ORDERS;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.jooq.Condition;
@@ -81,16 +82,12 @@ public final class OrderQuery {
                         LegacyMapping.PAYMENT_STATUS.effective(r.value9(), r.value10()), r.value11(), r.value12(),
                         r.value13(), r.value14(), r.value15(), r.value16(), r.value17());
         Condition listed = ORDERS.DELETED_AT.isNull().and(filter.condition());
-        Condition searched = filter.search().condition(OrderFilter.SEARCHED);
+        var list = new Keyset.Listing<>(ORDERS, CREATED_AT, ORDERS.ID, ORDERS.BUSINESS_ID, select);
+        Optional<Keyset.Search> search = filter.search().isNone() ? Optional.empty()
+                : Optional.of(Keyset.Search.of(filter.search().condition(OrderFilter.SEARCHED)));
         return Keyset.page(request, Keyset.scope("orders", workspaceId, filter.canonical()), cursors,
                 row -> Cursors.Position.of(row.createdAt(), row.id()),
-                (after, fetch) -> filter.search().isNone()
-                        ? Keyset.rows(scope -> select.apply(scope.and(listed)).orderBy(CREATED_AT.desc(),
-                                ORDERS.ID.desc()), WorkspaceScope.eachBusiness(ORDERS.BUSINESS_ID, businesses), after,
-                                fetch, toRow)
-                        : Keyset.searched(dsl, ORDERS, CREATED_AT, ORDERS.ID, select,
-                                WorkspaceScope.businessIn(ORDERS.BUSINESS_ID, businesses).and(listed),
-                                searched, searched, after, fetch, toRow));
+                (after, fetch) -> Keyset.rows(dsl, list, businesses, listed, search, after, fetch, toRow));
     }
 
     /** Orders per fulfilment status. */

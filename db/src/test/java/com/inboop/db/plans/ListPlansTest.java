@@ -208,13 +208,9 @@ class ListPlansTest {
         return new View(name, index, rowsPerRow, d -> page(new OrderQuery(d)::page, filter));
     }
 
-    /** A list's page method. */
-    private interface Lister<F> {
-        Page<?> page(long workspaceId, F filter, PageRequest request);
-    }
 
     /** Page {@value #DEEP} of the list: its query is what the test explains. */
-    private <F> void page(Lister<F> list, F filter) {
+    private <F> void page(ListPage<F> list, F filter) {
         PageRequest request = PageRequest.first(PAGE);
         for (int i = 0; i < DEEP; i++) {
             Page<?> page = list.page(workspace, filter, request);

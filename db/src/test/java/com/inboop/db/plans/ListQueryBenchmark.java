@@ -12,8 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -64,10 +62,6 @@ class ListQueryBenchmark {
     private static final int DEEP = 1_000;
     private static final int RUNS = Integer.getInteger("bench.runs", 201);
     private static final int WARMUP = 200;
-    private static final Pattern BUFFERS = Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?");
-    private static final Pattern SCAN = Pattern.compile("(Index Scan|Index Only Scan|Seq Scan|Bitmap Heap Scan) .*"
-            + "actual (?:time=\\S+ )?rows=(\\d+)");
-    private static final Pattern REMOVED = Pattern.compile("Rows Removed by Filter: (\\d+)");
 
     private Connection connection;
     private DSLContext dsl;
@@ -226,10 +220,6 @@ class ListQueryBenchmark {
         }
     }
 
-    /** A list's page method. */
-    private interface Lister<F> {
-        Page<?> page(long workspaceId, F filter, PageRequest request);
-    }
 
     private void inbox(String name, double floor, InboxFilter filter) throws SQLException {
         view(name, floor, d -> new InboxQuery(d)::page, filter);
@@ -243,9 +233,9 @@ class ListQueryBenchmark {
         view(name, floor, d -> new OrderQuery(d)::page, filter);
     }
 
-    private <F> void view(String name, double floor, Function<DSLContext, Lister<F>> list, F filter)
+    private <F> void view(String name, double floor, Function<DSLContext, ListPage<F>> list, F filter)
             throws SQLException {
-        Lister<F> layer = list.apply(dsl);
+        ListPage<F> layer = list.apply(dsl);
         PageRequest first = PageRequest.first(PAGE);
         PageRequest deep = first;
         int pages = 1;
@@ -277,7 +267,8 @@ class ListQueryBenchmark {
         String plan = PreparedPlans.explain(connection, statements.get(statements.size() - 1), "force_generic_plan",
                 true);
         System.out.printf("%-28s %8.3f %8.3f %5d %6.2f %9d %9d %8.3f %7.2f %8.3f %7.2f%n", name, page1, pageN, pages,
-                pageN / page1, rowsRead(plan), buffers(plan), jdbc, pageN / jdbc, floor, pageN / floor);
+                pageN / page1, PreparedPlans.rowsRead(plan), PreparedPlans.buffers(plan), jdbc, pageN / jdbc, floor,
+                pageN / floor);
     }
 
     /** The index-only keyset page of a list's default order: the least a page of it can cost. */
@@ -374,30 +365,5 @@ class ListQueryBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Rows the plan's scans read: returned plus removed by their filters. */
-    private static long rowsRead(String plan) {
-        long rows = 0;
-        for (String line : plan.split("\n")) {
-            Matcher scan = SCAN.matcher(line);
-            if (scan.find() && !line.contains("contacts")) {
-                rows += Long.parseLong(scan.group(2));
-            }
-            Matcher removed = REMOVED.matcher(line);
-            if (removed.find()) {
-                rows += Long.parseLong(removed.group(1));
-            }
-        }
-        return rows;
-    }
-
-    /** Shared buffers the whole plan touched (its top node's count). */
-    private static long buffers(String plan) {
-        Matcher m = BUFFERS.matcher(plan);
-        if (!m.find()) {
-            return -1;
-        }
-        return (m.group(1) == null ? 0 : Long.parseLong(m.group(1))) + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
     }
 }

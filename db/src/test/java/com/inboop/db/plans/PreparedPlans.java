@@ -27,6 +27,9 @@ final class PreparedPlans {
 
     private static final Pattern ACTUAL_ROWS = Pattern.compile("actual (?:time=\\S+ )?rows=(\\d+)");
     private static final Pattern REMOVED = Pattern.compile("Rows Removed by Filter: (\\d+)");
+    private static final Pattern SCAN = Pattern.compile("(Index Scan|Index Only Scan|Seq Scan|Bitmap Heap Scan) .*"
+            + "actual (?:time=\\S+ )?rows=(\\d+)");
+    private static final Pattern BUFFERS = Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?");
 
     private PreparedPlans() {
     }
@@ -134,5 +137,31 @@ final class PreparedPlans {
             }
         }
         return out.toString();
+    }
+
+    /** Rows all the plan's scans of the list read (contacts' lookups aside): returned plus removed by filters. */
+    static long rowsRead(String plan) {
+        long rows = 0;
+        for (String line : plan.split("\n")) {
+            Matcher scan = SCAN.matcher(line);
+            if (scan.find() && !line.contains("contacts")) {
+                rows += Long.parseLong(scan.group(2));
+            }
+            Matcher removed = REMOVED.matcher(line);
+            if (removed.find()) {
+                rows += Long.parseLong(removed.group(1));
+            }
+        }
+        return rows;
+    }
+
+    /** Shared buffers the whole plan touched (its top node's count); -1 without BUFFERS. */
+    static long buffers(String plan) {
+        Matcher m = BUFFERS.matcher(plan);
+        if (!m.find()) {
+            return -1;
+        }
+        return (m.group(1) == null ? 0 : Long.parseLong(m.group(1)))
+                + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
     }
 }

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.db.NotFoundException;
+import com.inboop.db.Race;
 import com.inboop.db.Seed;
 import com.inboop.db.schema.enums.LeadStatus;
 
@@ -99,31 +96,13 @@ class LeadLifecycleTest {
             leads.add(seed.lead(workspace, LeadStatus.NEW, "MANUAL", i));
         }
         LeadStatus[] targets = {LeadStatus.CONVERTED, LeadStatus.CLOSED, LeadStatus.LOST};
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            for (long lead : leads) {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Transition<LeadStatus>>> attempts = new ArrayList<>();
-                for (int t = 0; t < 6; t++) {
-                    LeadStatus target = targets[t % targets.length];
-                    attempts.add(pool.submit(() -> {
-                        start.await();
-                        return lifecycle.change(workspace, lead, LeadStatus.NEW, target);
-                    }));
-                }
-                start.countDown();
-                List<Transition<LeadStatus>> applied = new ArrayList<>();
-                for (Future<Transition<LeadStatus>> attempt : attempts) {
-                    if (attempt.get().applied()) {
-                        applied.add(attempt.get());
-                    }
-                }
+        for (long lead : leads) {
+            List<Transition<LeadStatus>> applied = Race.run(6,
+                            t -> () -> lifecycle.change(workspace, lead, LeadStatus.NEW, targets[t % targets.length]))
+                    .stream().map(Race.Outcome::value).filter(Transition::applied).toList();
 
-                assertThat(applied).hasSize(1);
-                assertThat(stored(lead)).isEqualTo(applied.get(0).current());
-            }
-        } finally {
-            pool.shutdownNow();
+            assertThat(applied).hasSize(1);
+            assertThat(stored(lead)).isEqualTo(applied.get(0).current());
         }
     }
 

@@ -1,0 +1,10 @@
+package com.inboop.db.plans;
+
+import com.inboop.db.paging.Page;
+import com.inboop.db.paging.PageRequest;
+
+/** A list's page method (InboxQuery::page, LeadQuery::page, OrderQuery::page), for tests that go over every list. */
+interface ListPage<F> {
+
+    Page<?> page(long workspaceId, F filter, PageRequest request);
+}
