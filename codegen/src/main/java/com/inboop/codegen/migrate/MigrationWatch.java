@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -22,6 +23,7 @@ import com.inboop.codegen.postgres.JdbcTarget;
  *
  * <p>Used as a Flyway callback (it learns each migration's script and backend pid before it runs) and started and
  * stopped around {@code migrate()}. Never fails the migration: a line it cannot read is replaced by what it knows.
+ * Time comes from a clock it is given, so that what it says at a given moment can be tested without waiting for it.
  */
 final class MigrationWatch extends MigrationObserver implements AutoCloseable {
 
@@ -39,25 +41,35 @@ final class MigrationWatch extends MigrationObserver implements AutoCloseable {
     private final JdbcTarget target;
     private final Duration interval;
     private final Consumer<String> out;
+    private final LongSupplier nanoClock;
     private final ScheduledExecutorService timer;
-    private volatile String script;
-    private volatile int pid;
-    private volatile long startedNanos;
+    private volatile Running running;
 
+    /** The migration being applied: its script, its session's pid (0 if unknown) and when it began. */
+    private record Running(String script, int pid, long startedNanos) {
+    }
+
+    /** Watches on the system clock, reporting every {@code interval} (never if zero). */
     MigrationWatch(JdbcTarget target, Duration interval, Consumer<String> out) {
+        this(target, interval, out, System::nanoTime);
+        if (!interval.isZero()) {
+            long millis = interval.toMillis();
+            timer.scheduleAtFixedRate(this::report, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Watches on {@code nanoClock} and reports only when {@link #report()} is called. */
+    MigrationWatch(JdbcTarget target, Duration interval, Consumer<String> out, LongSupplier nanoClock) {
         super(Event.BEFORE_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR);
         this.target = target;
         this.interval = interval;
         this.out = out;
+        this.nanoClock = nanoClock;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inboop-migration-watch");
             thread.setDaemon(true);
             return thread;
         });
-        if (!interval.isZero()) {
-            long millis = interval.toMillis();
-            timer.scheduleAtFixedRate(this::report, millis, millis, TimeUnit.MILLISECONDS);
-        }
     }
 
     /** The interval the {@value #INTERVAL} system property asks for. */
@@ -68,9 +80,10 @@ final class MigrationWatch extends MigrationObserver implements AutoCloseable {
     @Override
     public void handle(Event event, Context context) {
         if (event != Event.BEFORE_EACH_MIGRATE) {
-            script = null;
+            finished();
             return;
         }
+        int pid;
         try (PreparedStatement statement = context.getConnection().prepareStatement("SELECT pg_backend_pid()");
              ResultSet rs = statement.executeQuery()) {
             rs.next();
@@ -78,24 +91,35 @@ final class MigrationWatch extends MigrationObserver implements AutoCloseable {
         } catch (SQLException e) {
             pid = 0;
         }
-        startedNanos = System.nanoTime();
-        script = context.getMigrationInfo().getScript();
+        started(context.getMigrationInfo().getScript(), pid);
     }
 
-    private void report() {
-        String running = script;
-        if (running == null) {
+    /** {@code script} begins now, in the session {@code pid}. */
+    void started(String script, int pid) {
+        running = new Running(script, pid, nanoClock.getAsLong());
+    }
+
+    /** The migration that was running is done, whichever way. */
+    void finished() {
+        running = null;
+    }
+
+    /** Says what the running migration does, if it has run for at least the interval; else nothing. */
+    void report() {
+        Running now = running;
+        if (now == null) {
             return;
         }
-        long seconds = (System.nanoTime() - startedNanos) / 1_000_000_000;
-        if (seconds < interval.toSeconds()) {
+        long elapsed = nanoClock.getAsLong() - now.startedNanos();
+        if (elapsed < interval.toNanos()) {
             return;
         }
-        out.accept("still applying " + running + " after " + seconds + " s: " + activity());
+        out.accept("still applying " + now.script() + " after " + elapsed / 1_000_000_000 + " s: "
+                + activity(now.pid()));
     }
 
     /** What the migration's session is doing, as Postgres reports it. */
-    private String activity() {
+    private String activity(int pid) {
         if (pid == 0) {
             return "(its session is unknown)";
         }

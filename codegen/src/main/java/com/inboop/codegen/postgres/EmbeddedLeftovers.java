@@ -170,7 +170,8 @@ final class EmbeddedLeftovers {
         }
     }
 
-    private static Path ownerFile(Path dataDirectory) {
+    /** The owner file beside {@code dataDirectory}. */
+    static Path ownerFile(Path dataDirectory) {
         return dataDirectory.resolveSibling(dataDirectory.getFileName() + OWNER_SUFFIX);
     }
 }

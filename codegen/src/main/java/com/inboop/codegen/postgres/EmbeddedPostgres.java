@@ -1,7 +1,6 @@
 package com.inboop.codegen.postgres;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,26 +11,34 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import com.inboop.codegen.Directories;
+import com.inboop.codegen.Toolchain;
 
 /**
- * PostgreSQL from the zonky binaries on Maven Central, started in a fresh data directory and deleted on close.
+ * PostgreSQL from the zonky binaries on Maven Central, started on a copy of an initdb'd template data directory
+ * ({@link DataDirectoryTemplate}) and deleted on close. A watchdog outside the JVM ({@link Reaper}) removes the server
+ * and its directory if the JVM dies without closing it.
  *
- * <p>PostgreSQL refuses to run as root. zonky then runs it inside a user namespace ({@code unshare -U}); where
- * neither works, {@link #start(PostgresSettings)} fails at once with the ways out instead of a timeout.
+ * <p>PostgreSQL refuses to run as root; as root it runs inside a user namespace ({@code unshare -U}, see
+ * {@link Postmaster}). Where neither works, {@link #start(PostgresSettings)} fails at once with the ways out instead
+ * of a timeout.
  */
 public final class EmbeddedPostgres implements EphemeralPostgres {
 
-    private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    /** Where data directory templates are kept: beside zonky's extracted binaries, once per machine. */
+    private static final Path TEMPLATES = Path.of(System.getProperty("java.io.tmpdir"));
+
+    private final Postmaster server;
     private final Path dataDirectory;
     private final String version;
+    private final Reaper reaper;
     private final Thread stopOnExit;
     private boolean closed;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDirectory,
-                             String version) {
+    private EmbeddedPostgres(Postmaster server, Path dataDirectory, Reaper reaper) throws SQLException {
         this.server = server;
         this.dataDirectory = dataDirectory;
-        this.version = version;
+        this.reaper = reaper;
+        this.version = serverVersion();
         // Ctrl-C, or any other orderly exit: the server stops and its data directory goes, like on close().
         this.stopOnExit = new Thread(this::stopQuietly, "stop-" + dataDirectory.getFileName());
         Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -47,21 +54,27 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
         return EmbeddedLeftovers.removeIn(settings.embeddedDirectory());
     }
 
-    /** Starts a new server in a new data directory under the settings' embedded directory. */
+    /**
+     * Starts a new server in a new data directory under the settings' embedded directory: a copy of the machine's
+     * initdb'd template ({@link DataDirectoryTemplate}), watched by a {@link Reaper} from before its first file
+     * exists until it is removed.
+     */
     public static EmbeddedPostgres start(PostgresSettings settings) {
         RootCheck.requireRunnable(RootCheck.currentUid(), RootCheck::userNamespacesWork);
         // What a run killed outright (SIGKILL, power loss) left behind is this run's to remove.
         EmbeddedLeftovers.removeIn(settings.embeddedDirectory()).forEach(System.err::println);
+        DataDirectoryTemplate template = DataDirectoryTemplate.under(TEMPLATES, Toolchain.current().postgresVersion());
         // Ctrl-C while the data directory is made, initdb runs or the server starts: nothing of this run may stay
         // behind either. The hook is in place before the first file exists, and waits for its creation to finish.
-        AtomicReference<Path> starting = new AtomicReference<>();
+        AtomicReference<Starting> starting = new AtomicReference<>();
         Thread abandonOnExit = new Thread(() -> {
             synchronized (starting) {
-                Optional.ofNullable(starting.get()).ifPresent(EmbeddedPostgres::abandon);
+                Optional.ofNullable(starting.get()).ifPresent(Starting::abandon);
             }
         }, "abandon-embedded-start");
         Runtime.getRuntime().addShutdownHook(abandonOnExit);
         Path dataDirectory;
+        Reaper reaper;
         synchronized (starting) {
             try {
                 dataDirectory = createDataDirectory(settings.embeddedDirectory());
@@ -69,24 +82,23 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
                 Runtime.getRuntime().removeShutdownHook(abandonOnExit);
                 throw e;
             }
-            starting.set(dataDirectory);
+            // SIGKILL from here on: the watchdog stops the server and removes the directory, no next run needed.
+            reaper = Reaper.watch(dataDirectory, EmbeddedLeftovers.ownerFile(dataDirectory));
+            starting.set(new Starting(dataDirectory, reaper));
         }
+        Postmaster server = null;
         try {
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
-                    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                            .setDataDirectory(dataDirectory)
-                            .setCleanDataDirectory(true)
-                            // Throwaway data: durability only costs time here.
-                            .setServerConfig("fsync", "off")
-                            .setServerConfig("synchronous_commit", "off")
-                            .setServerConfig("full_page_writes", "off")
-                            .start();
-            return new EmbeddedPostgres(server, dataDirectory, serverVersion(server));
+            server = startCopyOf(template, dataDirectory);
+            return new EmbeddedPostgres(server, dataDirectory, reaper);
         } catch (IOException | SQLException | RuntimeException e) {
+            if (server != null) {
+                server.stop();
+            }
+            reaper.close();
             Directories.deleteRecursively(dataDirectory);
             EmbeddedLeftovers.release(dataDirectory);
             throw new PostgresUnavailableException("Embedded PostgreSQL did not start in " + dataDirectory + ": "
-                    + e.getMessage() + "\nRun with -e for zonky's log, or use an existing server instead: "
+                    + e.getMessage() + "\nOr use an existing server instead: "
                     + "-Dinboop.postgres=server -Dinboop.postgres.url=jdbc:postgresql://HOST:5432/postgres", e);
         } finally {
             try {
@@ -98,20 +110,41 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
     }
 
     /**
-     * The startup window's shutdown hook: kills what runs on the new data directory (initdb, or a server not yet
-     * handed out) and removes the directory, so an interrupted start leaves no process, no directory and no owner
-     * file. A throwaway server's data is worth nothing, so no orderly stop is needed.
+     * Starts a server on a copy of the template. If the binaries cannot start it (a template of another PostgreSQL,
+     * or damaged), the template is made again and the start tried once more.
      */
-    private static void abandon(Path dataDirectory) {
-        EmbeddedLeftovers.killProcessesUsing(dataDirectory);
+    private static Postmaster startCopyOf(DataDirectoryTemplate template, Path dataDirectory) throws IOException {
+        template.copyInto(dataDirectory);
         try {
-            Directories.deleteRecursively(dataDirectory);
-        } catch (RuntimeException e) {
-            System.err.println("inboop: could not remove " + dataDirectory + ": " + e.getMessage()
-                    + "; the next run removes it");
-            return;
+            return Postmaster.start(template.postgresBinary(), dataDirectory);
+        } catch (PostgresUnavailableException unusableTemplate) {
+            template.discard();
+            DataDirectoryTemplate again = DataDirectoryTemplate.under(TEMPLATES, Toolchain.current().postgresVersion());
+            again.copyInto(dataDirectory);
+            return Postmaster.start(again.postgresBinary(), dataDirectory);
         }
-        EmbeddedLeftovers.release(dataDirectory);
+    }
+
+    /** A server being started: its data directory and its watchdog. */
+    private record Starting(Path dataDirectory, Reaper reaper) {
+
+        /**
+         * The startup window's shutdown hook: the watchdog stops what runs on the new data directory and removes
+         * it; what it cannot reach (no watchdog on this platform) is killed and removed here. A throwaway server's
+         * data is worth nothing, so no orderly stop is needed.
+         */
+        void abandon() {
+            reaper.close();
+            EmbeddedLeftovers.killProcessesUsing(dataDirectory);
+            try {
+                Directories.deleteRecursively(dataDirectory);
+            } catch (RuntimeException e) {
+                System.err.println("inboop: could not remove " + dataDirectory + ": " + e.getMessage()
+                        + "; the next run removes it");
+                return;
+            }
+            EmbeddedLeftovers.release(dataDirectory);
+        }
     }
 
     @Override
@@ -121,8 +154,7 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
 
     @Override
     public JdbcTarget maintenance() {
-        // Not zonky's getJdbcUrl(): its ?user= parameter would override the user of every derived target.
-        return new JdbcTarget("jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", "");
+        return new JdbcTarget("jdbc:postgresql://localhost:" + server.port() + "/postgres", "postgres", "");
     }
 
     /** The server's data directory; gone once closed. */
@@ -142,16 +174,13 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
             // The JVM is shutting down and this is the hook itself, or it already ran.
         }
         try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not stop the embedded PostgreSQL in " + dataDirectory
-                    + "; stop it with: pg_ctl -D " + dataDirectory + " stop", e);
+            server.stop();
         } finally {
             try {
-                // zonky's own shutdown hook may be deleting the same directory at this moment.
                 Directories.deleteRecursively(dataDirectory);
             } finally {
                 EmbeddedLeftovers.release(dataDirectory);
+                reaper.close();
             }
         }
     }
@@ -169,9 +198,8 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
      * The version the running server reports. Not the pinned version: which binaries load depends on the classpath
      * they were resolved on, and the build must say (and fingerprint) what really ran.
      */
-    private static String serverVersion(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server)
-            throws SQLException {
-        try (Connection connection = server.getPostgresDatabase().getConnection();
+    private String serverVersion() throws SQLException {
+        try (Connection connection = maintenance().connect();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SHOW server_version")) {
             rs.next();

