@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.inboop.codegen.concurrent.Background;
 import com.inboop.codegen.fingerprint.Fingerprint;
 import com.inboop.codegen.guard.GuardFailedException;
 import com.inboop.codegen.guard.GuardReport;
@@ -107,9 +108,11 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
             return new UpToDate(files.versionRange(), millis(start, System.nanoTime()), staticReport);
         }
         try (PostgresStartup startup = PostgresStartup.begin(settings)) {
-            // Load Flyway and jOOQ's generator while the server starts: each takes about as long on a cold JVM.
+            // Load Flyway while the server starts, and jOOQ's generator while the migrations run: on a cold JVM each
+            // takes about as long as what it overlaps.
             MigrationRunner runner = MigrationRunner.withSettings(flywayConfig).warmedUp();
-            JooqGenerator generator = new JooqGenerator(jooqConfig).warmedUp();
+            Background<JooqGenerator> generatorLoading = Background.start("inboop-jooq-warmup",
+                    () -> new JooqGenerator(jooqConfig).warmedUp());
             try (EphemeralPostgres postgres = startup.await();
                  ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_codegen")) {
                 long provisioned = System.nanoTime();
@@ -120,7 +123,7 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
                     throw new GuardFailedException(report);
                 }
                 long migrated = System.nanoTime();
-                JooqGenerator.Generated generated = generator.generate(database.target(), output, staging -> {
+                JooqGenerator.Generated generated = generatorLoading.join().generate(database.target(), output, staging -> {
                     fingerprint.storeIn(staging);
                     // What really ran, read from the server: the pinned version is only what should have.
                     Files.writeString(staging.resolve(SERVER_FILE), postgres.description() + "\n",

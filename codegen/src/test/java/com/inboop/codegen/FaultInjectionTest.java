@@ -27,6 +27,7 @@ import com.inboop.codegen.postgres.PostgresProcesses;
 import com.inboop.codegen.postgres.PostgresProvider;
 import com.inboop.codegen.postgres.PostgresSettings;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
+import com.inboop.codegen.junit.Slow;
 
 /**
  * Builds killed at chosen points, the way users and machines kill them: the build JVM with SIGKILL (no shutdown hook
@@ -38,6 +39,7 @@ import com.inboop.codegen.postgres.ThrowawayDatabase;
  * ({@code pg_sleep}), and the build's progress lines ("still applying V002 ...", every second here) say when it
  * is in it.
  */
+@Slow
 class FaultInjectionTest {
 
     @TempDir

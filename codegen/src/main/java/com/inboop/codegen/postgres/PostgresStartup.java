@@ -1,8 +1,6 @@
 package com.inboop.codegen.postgres;
 
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import com.inboop.codegen.concurrent.Background;
 
 /**
  * Starts a Postgres on a background thread, so that the caller can load the code generator and Flyway meanwhile:
@@ -11,25 +9,21 @@ import java.util.concurrent.CompletionException;
  */
 public final class PostgresStartup implements AutoCloseable {
 
-    private final CompletableFuture<EphemeralPostgres> starting;
+    private final Background<EphemeralPostgres> starting;
     private boolean handedOver;
 
-    private PostgresStartup(CompletableFuture<EphemeralPostgres> starting) {
+    private PostgresStartup(Background<EphemeralPostgres> starting) {
         this.starting = starting;
     }
 
     /** Begins starting a server with {@code settings}. */
     public static PostgresStartup begin(PostgresSettings settings) {
-        return new PostgresStartup(CompletableFuture.supplyAsync(settings::start, runnable -> {
-            Thread thread = new Thread(runnable, "inboop-postgres-startup");
-            thread.setDaemon(true);
-            thread.start();
-        }));
+        return new PostgresStartup(Background.start("inboop-postgres-startup", settings::start));
     }
 
     /** Waits for the server; the caller owns (and closes) it from now on. Start failures are rethrown as they are. */
     public EphemeralPostgres await() {
-        EphemeralPostgres postgres = join();
+        EphemeralPostgres postgres = starting.join();
         handedOver = true;
         return postgres;
     }
@@ -42,21 +36,10 @@ public final class PostgresStartup implements AutoCloseable {
         }
         EphemeralPostgres postgres;
         try {
-            postgres = join();
+            postgres = starting.join();
         } catch (RuntimeException e) {
             return; // It never started: nothing to stop. The caller is already handling its own failure.
         }
         postgres.close();
-    }
-
-    private EphemeralPostgres join() {
-        try {
-            return starting.join();
-        } catch (CompletionException | CancellationException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

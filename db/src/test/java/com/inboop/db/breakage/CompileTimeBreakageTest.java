@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.inboop.codegen.junit.Slow;
 
 /**
  * The reason this module generates code: a migration that removes a column the query layer uses fails the build
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * plugins (javadoc, sources, jar) whose dependencies the outer build may not have downloaded yet when its tests run,
  * and an offline build cannot fetch them: on a machine that never built the project, this test would fail there.
  */
+@Slow
 class CompileTimeBreakageTest {
 
     private static final Path PROJECT = Path.of(System.getProperty("inboop.project.dir"));

@@ -23,6 +23,7 @@ import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.codegen.postgres.JdbcTarget;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 import com.inboop.db.replica.ProductionReplica;
+import com.inboop.codegen.junit.Slow;
 
 /**
  * The production migrate step ({@link MigrateCommand}, in a JVM of its own) killed with SIGKILL, as a deploy that
@@ -31,6 +32,7 @@ import com.inboop.db.replica.ProductionReplica;
  * After each kill the next migrate finishes, every index is valid, the history holds every migration once and
  * successful, and the schema is exactly the one an uninterrupted migrate builds.
  */
+@Slow
 @ExtendWith(MigratedDatabaseExtension.class)
 class MigrateKillTest {
 

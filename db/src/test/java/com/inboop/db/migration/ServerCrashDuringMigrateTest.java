@@ -28,6 +28,7 @@ import com.inboop.db.replica.ProductionReplica;
 import com.inboop.db.replica.ProductionScale;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.inboop.codegen.junit.Slow;
 
 /**
  * The server dies (SIGKILL of the postmaster and of the machine's JVM, as a power loss would) while production's
@@ -36,6 +37,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * rebuilds it and finishes with the schema an uninterrupted migrate builds: issue #14's item 2, reproduced as it
  * was reported.
  */
+@Slow
 class ServerCrashDuringMigrateTest {
 
     @TempDir

@@ -35,6 +35,7 @@ import com.inboop.db.status.LeadFilter;
 import com.inboop.db.status.LeadQuery;
 import com.inboop.db.status.OrderFilter;
 import com.inboop.db.status.OrderQuery;
+import com.inboop.codegen.junit.Slow;
 
 /**
  * Every list view's page plan, as the PostgreSQL driver runs it (a prepared statement with bind values), is the
@@ -43,6 +44,7 @@ import com.inboop.db.status.OrderQuery;
  * production in miniature: one large workspace, look-alike neighbours, every legacy value. Plan shapes and row
  * counts, never timings (those are in ListQueryBenchmark).
  */
+@Slow
 @ExtendWith(MigratedDatabaseExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListPlansTest {
