@@ -27,7 +27,10 @@ final class Reaper implements AutoCloseable {
     /**
      * $1: the data directory, $2: its owner file. Reads until end of input, then: the postmaster named in
      * postmaster.pid, if it still runs from that directory (pids are reused), gets SIGQUIT (immediate shutdown, which
-     * ends its backends too) and, if it lingers, SIGKILL; then the directory and owner file go.
+     * ends its backends too) and, if it lingers, SIGKILL; any other process still working in the directory (a
+     * {@code cp} of the template, an initdb) is killed, so that nothing writes into it while it is removed; then the
+     * directory goes and, only once it is gone, the owner file (without it, a later run could no longer tell whose
+     * the directory was).
      */
     private static final String SCRIPT = """
             while read -r _; do :; done
@@ -48,8 +51,20 @@ final class Reaper implements AutoCloseable {
               while alive && [ "$n" -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
               kill -KILL "$pid" 2>/dev/null
             fi
-            rm -rf -- "$1"
-            rm -f -- "$2"
+            others() {
+              for proc in /proc/[0-9]*; do
+                other=${proc#/proc/}
+                [ "$other" = "$$" ] && continue
+                case "$(tr '\\000' ' ' < "$proc/cmdline" 2>/dev/null)" in *"$1 "* | *"$1/"*) echo "$other" ;; esac
+              done
+            }
+            n=0
+            while [ -e "$1" ] && [ "$n" -lt 50 ]; do
+              for other in $(others "$1"); do kill -KILL "$other" 2>/dev/null; done
+              rm -rf -- "$1" 2>/dev/null || sleep 0.1
+              n=$((n + 1))
+            done
+            [ -e "$1" ] || rm -f -- "$2"
             """;
 
     private static final long EXIT_WAIT_SECONDS = 10;
