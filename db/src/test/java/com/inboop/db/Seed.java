@@ -28,8 +28,9 @@ import com.inboop.db.schema.tables.records.ConversationsRecord;
 
 /**
  * Test data written through the generated classes, shaped like production: a workspace has an owner and one
- * business (created with it), and conversations, leads and orders belong to the business. Readable defaults that
- * tests override where it matters.
+ * business (created with it), and conversations, leads and orders belong to the business. Businesses are written as
+ * the backend writes them, without a workspace_id: the database places them in their owner's workspace (V038).
+ * Readable defaults that tests override where it matters.
  */
 public final class Seed {
 
@@ -48,6 +49,26 @@ public final class Seed {
         return DSL.using(database.dataSource(), SQLDialect.POSTGRES);
     }
 
+    /**
+     * Writes rows as they were before inboop-db's triggers existed (production's rows on the day of its first
+     * migrate): on one connection with {@code session_replication_role = replica}, under which no trigger fires, so
+     * typed columns stay as written (NULL for a legacy-only row) and businesses unplaced.
+     */
+    public void beforeTheTriggers(Consumer<Seed> writes) {
+        dsl.connection(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET session_replication_role = replica");
+            }
+            try {
+                writes.accept(new Seed(DSL.using(connection, SQLDialect.POSTGRES)));
+            } finally {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("RESET session_replication_role");
+                }
+            }
+        });
+    }
+
     /** A workspace with an owner and one business; returns the workspace's id. */
     public long workspace(String name) {
         long owner = newUser(name + "-owner-" + SEQUENCE.incrementAndGet() + "@example.com");
@@ -57,13 +78,15 @@ public final class Seed {
         return workspace;
     }
 
-    /** Another business of the workspace. */
+    /**
+     * Another business of the workspace's owner, inserted as the backend inserts one (no workspace_id); the owner
+     * owns this one workspace, so the database places it there.
+     */
     public long business(long workspaceId, String name) {
         long owner = dsl.select(WORKSPACES.OWNER_ID).from(WORKSPACES).where(WORKSPACES.ID.eq(workspaceId))
                 .fetchSingle().value1();
-        return dsl.insertInto(BUSINESSES, BUSINESSES.NAME, BUSINESSES.OWNER_ID, BUSINESSES.WORKSPACE_ID,
-                        BUSINESSES.CREATED_AT)
-                .values(name, owner, workspaceId, NOW.minusDays(60))
+        return dsl.insertInto(BUSINESSES, BUSINESSES.NAME, BUSINESSES.OWNER_ID, BUSINESSES.CREATED_AT)
+                .values(name, owner, NOW.minusDays(60))
                 .returning(BUSINESSES.ID).fetchOne().getId();
     }
 
@@ -126,7 +149,10 @@ public final class Seed {
         return legacyLead(workspaceId, status, status == null ? "NEW" : status.getLiteral(), source, minutesAgo);
     }
 
-    /** A lead as the backend writes one: only the legacy varchar status, the typed column NULL. */
+    /**
+     * A lead as the backend writes one: only the legacy varchar status (the trigger fills the typed column; inside
+     * {@link #beforeTheTriggers} it stays NULL).
+     */
     public long legacyLead(long workspaceId, String legacyStatus, int minutesAgo) {
         return legacyLead(workspaceId, null, legacyStatus, null, minutesAgo);
     }
@@ -137,6 +163,22 @@ public final class Seed {
                 .values(businessOf(workspaceId), "ig-" + SEQUENCE.incrementAndGet(), "customer", legacyStatus, status,
                         source, new BigDecimal("10.00"), NOW.minusMinutes(minutesAgo))
                 .returning(LEADS.ID).fetchOne().getId();
+    }
+
+    /** Sets a lead's typed status alone (inside {@link #beforeTheTriggers}: a value an older writer left there). */
+    public void typed(long leadId, LeadStatus status) {
+        dsl.update(LEADS).set(LEADS.STATUS_ENUM, status).where(LEADS.ID.eq(leadId)).execute();
+    }
+
+    /** Assigns a lead in the backend's own column alone, as the backend does. */
+    public void assignLegacy(long leadId, Long userId) {
+        dsl.update(LEADS).set(LEADS.ASSIGNED_TO, userId).where(LEADS.ID.eq(leadId)).execute();
+    }
+
+    /** Sets an order's legacy statuses alone, as the backend writes them. */
+    public void legacyOrder(long orderId, String status, String paymentStatus) {
+        dsl.update(ORDERS).set(ORDERS.STATUS, status).set(ORDERS.PAYMENT_STATUS, paymentStatus)
+                .where(ORDERS.ID.eq(orderId)).execute();
     }
 
     /** An order written as inboop-db writes one: typed and legacy statuses agree. */

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * The user-visible catalog of one schema at one moment: its tables with their columns and constraints, its
- * indexes, views and enum types. Immutable.
+ * indexes, views, enum types, extensions, functions and triggers. Immutable.
  *
  * <p>{@link #structure()} renders it without physical details (oids, file nodes, column positions), so that two
  * databases built different ways compare equal exactly when their schemas are the same.
@@ -25,9 +25,13 @@ import java.util.TreeSet;
  * @param enums   by type name
  * @param views      views and materialized views, by name
  * @param extensions the extensions installed into the schema (pg_trgm), by name
+ * @param routines   the schema's own functions and triggers (an extension's are left out), each as a line of
+ *                   {@link #structure()}: {@code function NAME(ARGS) md5 DIGEST} of its whole definition, or
+ *                   {@code trigger TABLE.NAME DEFINITION}
  */
 public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> indexes, Map<String, EnumType> enums,
-                              Map<String, View> views, java.util.SortedSet<String> extensions) {
+                              Map<String, View> views, java.util.SortedSet<String> extensions,
+                              java.util.SortedSet<String> routines) {
 
     /** inboop-db's own Flyway history table (flyway.conf's {@code flyway.table}). */
     public static final String INBOOP_HISTORY_TABLE = "inboop_schema_history";
@@ -144,9 +148,24 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                 SELECT x.extname
                   FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
                  WHERE n.nspname = ?""", List.of(schema), rs -> extensions.add(rs.getString(1)));
+        java.util.SortedSet<String> routines = new TreeSet<>();
+        query(connection, """
+                SELECT 'function ' || p.proname || '(' || pg_get_function_arguments(p.oid) || ') md5 '
+                       || md5(pg_get_functiondef(p.oid))
+                  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = ? AND p.prokind IN ('f', 'p')
+                   AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                    WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                UNION ALL
+                SELECT 'trigger ' || c.relname || '.' || t.tgname || ' ' || pg_get_triggerdef(t.oid)
+                  FROM pg_trigger t
+                  JOIN pg_class c ON c.oid = t.tgrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = ? AND NOT t.tgisinternal""", List.of(schema, schema),
+                rs -> routines.add(rs.getString(1)));
         return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
                 Collections.unmodifiableMap(enums), Collections.unmodifiableMap(views),
-                Collections.unmodifiableSortedSet(extensions));
+                Collections.unmodifiableSortedSet(extensions), Collections.unmodifiableSortedSet(routines));
     }
 
     /**
@@ -177,6 +196,7 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
             lines.add((view.kind() == 'm' ? "materialized view " : "view ") + view.name());
         }
         extensions.forEach(extension -> lines.add("extension " + extension));
+        lines.addAll(routines);
         return List.copyOf(lines);
     }
 

@@ -14,13 +14,14 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import com.inboop.db.filter.Literals;
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.UtcTime;
 import com.inboop.db.WorkspaceScope;
-import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 
@@ -87,13 +88,13 @@ public final class Assignments {
                 .where(Assignable.LEAD.assignee().eq(USERS.ID)
                         .and(WorkspaceScope.ownsBusiness(workspaceId, LEADS.BUSINESS_ID))
                         .and(LEADS.ARCHIVED_AT.isNull()).and(LEADS.DELETED_AT.isNull())
-                        .and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS, List.of(LeadStatus.NEW))))
+                        .and(Literals.eq(EffectiveStatus.LEAD, LeadStatus.NEW)))
                 .asField();
         Field<Integer> orders = DSL.selectCount().from(ORDERS)
                 .where(ORDERS.ASSIGNED_TO_USER_ID.eq(USERS.ID)
                         .and(WorkspaceScope.ownsBusiness(workspaceId, ORDERS.BUSINESS_ID))
                         .and(ORDERS.ARCHIVED_AT.isNull()).and(ORDERS.DELETED_AT.isNull())
-                        .and(LegacyMapping.ORDER_STATUS.isIn(ORDERS.STATUS_ENUM, ORDERS.STATUS,
+                        .and(Literals.in(EffectiveStatus.ORDER,
                                 List.of(OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.SHIPPED))))
                 .asField();
         return dsl.select(USERS.ID, conversations, leads, orders)

@@ -12,6 +12,7 @@ import com.inboop.db.compatibility.CompatibilityReport;
 import com.inboop.db.compatibility.SchemaCompatibility;
 
 import com.inboop.db.InboopDbException;
+import com.inboop.db.InvalidRequestException;
 
 /**
  * Runs backfills from the command line against a database:
@@ -24,7 +25,7 @@ public final class BackfillCommand {
     private static final String DRY_RUN = "--dry-run";
     private static final List<String> WITH_VALUE = List.of("--url", "--user", "--password", "--job", "--batch-size");
 
-    /** Every job, in the order {@code all} runs them (leads first: they are the cheapest). */
+    /** Every job, in the order {@code all} runs them (businesses and leads first: they are the cheapest). */
     public static final Map<String, BackfillJob> JOBS = jobs();
 
     private BackfillCommand() {
@@ -32,10 +33,10 @@ public final class BackfillCommand {
 
     private static Map<String, BackfillJob> jobs() {
         Map<String, BackfillJob> jobs = new LinkedHashMap<>();
-        for (BackfillJob job : List.of(TypedStatusBackfill.leadStatus(), TypedStatusBackfill.orderStatus(),
-                TypedStatusBackfill.paymentStatus(), TypedStatusBackfill.intentLabel(), new LeadAssigneeBackfill(),
-                new ContactLinkBackfill(), new FirstMessageAtBackfill(), new ConversationCountsBackfill(),
-                new MessageOriginBackfill())) {
+        for (BackfillJob job : List.of(new BusinessWorkspaceBackfill(), TypedColumnSync.leadStatus(),
+                TypedColumnSync.orderStatus(), TypedColumnSync.paymentStatus(), TypedColumnSync.intentLabel(),
+                TypedColumnSync.leadAssignee(), new ContactLinkBackfill(), new FirstMessageAtBackfill(),
+                new ConversationCountsBackfill(), new MessageOriginBackfill())) {
             jobs.put(job.name(), job);
         }
         return java.util.Collections.unmodifiableMap(jobs);
@@ -75,10 +76,15 @@ public final class BackfillCommand {
             return usage("unknown job '" + job + "'; the jobs are " + String.join(", ", JOBS.keySet()) + " and all");
         }
         BackfillOptions backfill = BackfillOptions.defaults().withDryRun(dryRun);
-        try {
-            if (options.containsKey("--batch-size")) {
+        if (options.containsKey("--batch-size")) {
+            try {
                 backfill = backfill.withBatchSize(Integer.parseInt(options.get("--batch-size")));
+            } catch (NumberFormatException | InvalidRequestException e) {
+                return usage("--batch-size takes a whole number from 1 to " + BackfillOptions.MAX_BATCH_SIZE
+                        + ", was '" + options.get("--batch-size") + "'");
             }
+        }
+        try {
             try (CloseableDSLContext dsl = DSL.using(options.get("--url"), options.getOrDefault("--user", "postgres"),
                     options.getOrDefault("--password", ""))) {
                 CompatibilityReport schema = new SchemaCompatibility(dsl).check();
@@ -93,8 +99,6 @@ public final class BackfillCommand {
                 }
             }
             return 0;
-        } catch (NumberFormatException e) {
-            return usage("--batch-size takes a number, was '" + options.get("--batch-size") + "'");
         } catch (InboopDbException | org.jooq.exception.DataAccessException e) {
             System.err.println("backfill failed: " + e.getMessage());
             return 1;

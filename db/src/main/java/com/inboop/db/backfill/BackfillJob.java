@@ -6,9 +6,10 @@ import java.util.Map;
 import org.jooq.DSLContext;
 
 /**
- * One backfill. A job finds the rows that still need it from the data itself (the target column is NULL), so it
- * needs no state table: after a crash it simply runs again. It only ever writes where the target is still NULL,
- * which makes a re-run a no-op and leaves anything the application wrote meanwhile alone.
+ * One backfill. A job finds the rows that still need it from the data itself (the target column is NULL, or
+ * disagrees with what its source says), so it needs no state table: after a crash it simply runs again, and a run
+ * after it has finished changes nothing. It never overwrites a value the application wrote meanwhile that agrees
+ * with its source.
  */
 public interface BackfillJob {
 
@@ -22,22 +23,18 @@ public interface BackfillJob {
     List<Long> nextIds(DSLContext dsl, long afterId, int limit);
 
     /**
-     * Backfills the rows with these ids, inside the batch's transaction.
-     *
-     * @return how many rows it changed
+     * Backfills the rows with these ids, inside the batch's transaction, and says what it did. Everything in the
+     * result is learnt inside that transaction, so a dry run (which rolls it back) reports exactly what a real run
+     * would do.
      */
-    int fill(DSLContext tx, List<Long> ids);
-
-    /** Rows the job looked at but cannot fill (e.g. a conversation without a handle); 0 if there are none. */
-    default long unresolved(DSLContext dsl) {
-        return 0;
-    }
+    BatchResult fill(DSLContext tx, List<Long> ids);
 
     /**
-     * The unresolved rows by the value that made them so (e.g. a legacy status without a design equivalent), most
-     * frequent first; empty for a job whose unresolved rows have no such value.
+     * Rows the job cannot fill that its batches never visit (e.g. a legacy status without a design equivalent, a
+     * conversation without a handle), counted by the value or reason that makes them so, most frequent first. It
+     * must not depend on what the job writes, so that it is the same after a dry run and a real one.
      */
-    default Map<String, Long> unresolvedByValue(DSLContext dsl) {
+    default Map<String, Long> unresolvedElsewhere(DSLContext dsl) {
         return Map.of();
     }
 }

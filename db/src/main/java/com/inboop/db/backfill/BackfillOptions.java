@@ -14,9 +14,13 @@ import com.inboop.db.InvalidRequestException;
  */
 public record BackfillOptions(int batchSize, Duration lockTimeout, Duration statementTimeout, boolean dryRun) {
 
+    /** The largest batch: one transaction holds its rows' locks for as long as the batch takes. */
+    public static final int MAX_BATCH_SIZE = 50_000;
+
     public BackfillOptions {
-        if (batchSize < 1 || batchSize > 50_000) {
-            throw new InvalidRequestException("batchSize", "must be between 1 and 50000, was " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new InvalidRequestException("batchSize", "must be between 1 and " + MAX_BATCH_SIZE + ", was "
+                    + batchSize);
         }
         if (lockTimeout.isNegative() || lockTimeout.isZero() || statementTimeout.isNegative()
                 || statementTimeout.isZero()) {

@@ -1,7 +1,9 @@
 package com.inboop.db.backfill;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
@@ -53,6 +55,8 @@ public final class BackfillRunner {
         long changed = 0;
         long longest = 0;
         int batches = 0;
+        Map<String, Long> changes = new LinkedHashMap<>();
+        Map<String, Long> unresolved = new LinkedHashMap<>();
         long lastReport = start;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
@@ -64,26 +68,28 @@ public final class BackfillRunner {
             }
             int batch = ++batches;
             long batchStart = System.nanoTime();
-            int filled;
+            BatchResult filled;
             try {
                 filled = dsl.transactionResult(configuration -> {
                     DSLContext tx = configuration.dsl();
                     // set_config(..., true) is SET LOCAL: the timeouts end with the batch's transaction.
                     tx.select(setLocal("lock_timeout", options.lockTimeout()),
                             setLocal("statement_timeout", options.statementTimeout())).fetch();
-                    int count = job.fill(tx, ids);
+                    BatchResult result = job.fill(tx, ids);
                     hook.afterWrites(batch);
                     if (options.dryRun()) {
-                        throw new DryRunRollback(count);
+                        throw new DryRunRollback(result);
                     }
-                    return count;
+                    return result;
                 });
             } catch (DryRunRollback rolledBack) {
-                filled = rolledBack.count;
+                filled = rolledBack.result;
             }
             longest = Math.max(longest, (System.nanoTime() - batchStart) / 1_000_000);
             scanned += ids.size();
-            changed += filled;
+            changed += filled.changed();
+            filled.changes().forEach((what, count) -> changes.merge(what, count, Long::sum));
+            filled.unresolved().forEach((why, count) -> unresolved.merge(why, count, Long::sum));
             after = ids.get(ids.size() - 1);
             long now = System.nanoTime();
             if (now - lastReport >= progressEveryNanos) {
@@ -92,8 +98,9 @@ public final class BackfillRunner {
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        BackfillSummary summary = new BackfillSummary(job.name(), options.dryRun(), scanned, changed,
-                job.unresolved(dsl), job.unresolvedByValue(dsl), batches, millis, longest);
+        job.unresolvedElsewhere(dsl).forEach((why, count) -> unresolved.merge(why, count, Long::sum));
+        BackfillSummary summary = new BackfillSummary(job.name(), options.dryRun(), scanned, changed, changes,
+                BackfillSummary.mostFrequentFirst(unresolved), batches, millis, longest);
         progress.accept(summary.describe());
         return summary;
     }
@@ -112,14 +119,14 @@ public final class BackfillRunner {
                 etaSeconds < 0 ? "unknown" : Duration.ofSeconds(etaSeconds).toString().substring(2).toLowerCase());
     }
 
-    /** Thrown inside a dry-run batch to roll it back; carries the count the batch would have changed. */
+    /** Thrown inside a dry-run batch to roll it back; carries what the batch would have done. */
     static final class DryRunRollback extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final int count;
+        final transient BatchResult result;
 
-        DryRunRollback(int count) {
+        DryRunRollback(BatchResult result) {
             super(null, null, false, false);
-            this.count = count;
+            this.result = result;
         }
     }
 

@@ -40,6 +40,8 @@ public final class ContactLinkBackfill extends KeysetBackfill {
 
     /** Namespace of this job's advisory locks (the first key of {@code pg_advisory_xact_lock(int, int)}). */
     private static final int LOCK_NAMESPACE = 0x1B0C_0001;
+    /** Why a conversation with a handle stays unlinked. */
+    private static final String AMBIGUOUS = "handle claimed by several contacts";
     /** How many handles one containment lookup asks for (one OR branch each). */
     private static final int LOOKUP_CHUNK = 200;
 
@@ -75,7 +77,7 @@ public final class ContactLinkBackfill extends KeysetBackfill {
     }
 
     @Override
-    public int fill(DSLContext tx, List<Long> ids) {
+    public BatchResult fill(DSLContext tx, List<Long> ids) {
         Map<Long, Customer> conversations = new LinkedHashMap<>();
         Map<Customer, String> names = new HashMap<>();
         tx.select(CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID, CONVERSATIONS.CHANNEL, CONVERSATIONS.CUSTOMER_HANDLE,
@@ -116,24 +118,29 @@ public final class ContactLinkBackfill extends KeysetBackfill {
             }
         }
         Map<Long, Long> links = new TreeMap<>();
-        conversations.forEach((conversation, customer) -> {
-            List<Long> contacts = found.get(customer);
+        long ambiguous = 0;
+        for (Map.Entry<Long, Customer> conversation : conversations.entrySet()) {
+            List<Long> contacts = found.get(conversation.getValue());
             if (contacts.size() == 1) {
-                links.put(conversation, contacts.get(0));
+                links.put(conversation.getKey(), contacts.get(0));
+            } else {
+                ambiguous++;
             }
-        });
+        }
+        Map<String, Long> unresolved = ambiguous == 0 ? Map.of() : Map.of(AMBIGUOUS, ambiguous);
         if (links.isEmpty()) {
-            return 0;
+            return new BatchResult(0, Map.of(), unresolved);
         }
         var link = DSL.values(links.entrySet().stream().map(e -> DSL.row(e.getKey(), e.getValue()))
                 .toArray(org.jooq.Row2[]::new)).as("link", "conversation_id", "contact_id");
         // Only where still NULL: a contact the application set meanwhile is kept.
-        return tx.update(CONVERSATIONS)
+        int linked = tx.update(CONVERSATIONS)
                 .set(CONVERSATIONS.CONTACT_ID, link.field("contact_id", Long.class))
                 .from(link)
                 .where(CONVERSATIONS.ID.eq(link.field("conversation_id", Long.class))
                         .and(CONVERSATIONS.CONTACT_ID.isNull()))
                 .execute();
+        return new BatchResult(linked, Map.of(), unresolved);
     }
 
     /** The not deleted contacts of each customer's business that hold its handle, by customer (maybe empty). */
@@ -180,24 +187,11 @@ public final class ContactLinkBackfill extends KeysetBackfill {
         return quoted.append('"').toString();
     }
 
+    /** Conversations without a customer handle: nothing to link by (the job's batches never visit them). */
     @Override
-    public long unresolved(DSLContext dsl) {
-        return unresolvedByValue(dsl).values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Conversations left without a contact, by reason. */
-    @Override
-    public Map<String, Long> unresolvedByValue(DSLContext dsl) {
-        Map<String, Long> reasons = new LinkedHashMap<>();
+    public Map<String, Long> unresolvedElsewhere(DSLContext dsl) {
         long noHandle = dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.CONTACT_ID.isNull()
                 .and(CONVERSATIONS.CUSTOMER_HANDLE.isNull()).and(CONVERSATIONS.DELETED_AT.isNull()));
-        long ambiguous = dsl.fetchCount(CONVERSATIONS, NEEDED);
-        if (noHandle > 0) {
-            reasons.put("no customer handle", noHandle);
-        }
-        if (ambiguous > 0) {
-            reasons.put("handle claimed by several contacts", ambiguous);
-        }
-        return reasons;
+        return noHandle == 0 ? Map.of() : Map.of("no customer handle", noHandle);
     }
 }

@@ -37,11 +37,11 @@ public final class ConversationCountsBackfill extends KeysetBackfill {
     }
 
     @Override
-    public int fill(DSLContext tx, List<Long> ids) {
-        return tx.update(CONVERSATIONS)
+    public BatchResult fill(DSLContext tx, List<Long> ids) {
+        return BatchResult.changed(tx.update(CONVERSATIONS)
                 .set(CONVERSATIONS.LEAD_COUNT, LIVE_LEADS)
                 .set(CONVERSATIONS.ORDER_COUNT, LIVE_ORDERS)
                 .where(CONVERSATIONS.ID.in(ids).and(NEEDED))
-                .execute();
+                .execute());
     }
 }

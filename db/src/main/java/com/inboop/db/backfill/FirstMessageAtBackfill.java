@@ -4,6 +4,7 @@ import static com.inboop.db.schema.Tables.CONVERSATIONS;
 import static com.inboop.db.schema.Tables.MESSAGES;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -28,16 +29,19 @@ public final class FirstMessageAtBackfill extends KeysetBackfill {
     }
 
     @Override
-    public int fill(DSLContext tx, List<Long> ids) {
-        return tx.update(CONVERSATIONS)
+    public BatchResult fill(DSLContext tx, List<Long> ids) {
+        return BatchResult.changed(tx.update(CONVERSATIONS)
                 .set(CONVERSATIONS.FIRST_MESSAGE_AT, DSL.select(DSL.min(MESSAGES.SENT_AT)).from(MESSAGES)
                         .where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID)))
                 .where(CONVERSATIONS.ID.in(ids).and(NEEDED))
-                .execute();
+                .execute());
     }
 
+    /** Conversations without any message: nothing to take the time from (the job never writes them). */
     @Override
-    public long unresolved(DSLContext dsl) {
-        return dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.FIRST_MESSAGE_AT.isNull());
+    public Map<String, Long> unresolvedElsewhere(DSLContext dsl) {
+        long none = dsl.fetchCount(CONVERSATIONS, CONVERSATIONS.FIRST_MESSAGE_AT.isNull().and(DSL.notExists(
+                DSL.selectOne().from(MESSAGES).where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID)))));
+        return none == 0 ? Map.of() : Map.of("no message", none);
     }
 }

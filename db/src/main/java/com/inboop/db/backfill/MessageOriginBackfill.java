@@ -27,13 +27,13 @@ public final class MessageOriginBackfill extends KeysetBackfill {
     }
 
     @Override
-    public int fill(DSLContext tx, List<Long> ids) {
-        return tx.update(MESSAGES)
+    public BatchResult fill(DSLContext tx, List<Long> ids) {
+        return BatchResult.changed(tx.update(MESSAGES)
                 .set(MESSAGES.DIRECTION, DSL.coalesce(MESSAGES.DIRECTION,
                         DSL.when(MESSAGES.IS_FROM_CUSTOMER, DSL.inline("INBOUND")).otherwise(DSL.inline("OUTBOUND"))))
                 .set(MESSAGES.SENDER_TYPE, DSL.coalesce(MESSAGES.SENDER_TYPE,
                         DSL.when(MESSAGES.IS_FROM_CUSTOMER, DSL.inline("CUSTOMER")).otherwise(DSL.inline("BUSINESS"))))
                 .where(MESSAGES.ID.in(ids).and(NEEDED))
-                .execute();
+                .execute());
     }
 }

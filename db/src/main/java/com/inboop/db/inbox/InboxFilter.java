@@ -24,7 +24,7 @@ import com.inboop.db.filter.QueryParameters;
 import com.inboop.db.filter.TextSearch;
 import com.inboop.db.filter.YesNo;
 import com.inboop.db.legacy.LegacyChannels;
-import com.inboop.db.legacy.LegacyMapping;
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;
 
@@ -151,15 +151,13 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
                 .and(view.condition(CONVERSATIONS.ARCHIVED_AT))
                 .and(assignee.condition(CONVERSATIONS.ASSIGNED_TO_USER_ID))
                 .and(intents.isEmpty() ? DSL.noCondition()
-                        : LegacyMapping.INTENT_LABEL.isIn(CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_LABEL,
-                                intents))
+                        : Literals.in(EffectiveStatus.INTENT, intents))
                 .and(channels.isEmpty() ? DSL.noCondition()
                         : Literals.in(CONVERSATIONS.CHANNEL, LegacyChannels.storedNamesOf(channels)))
                 .and(unreadOnly ? CONVERSATIONS.UNREAD_COUNT.gt(DSL.inline(0)) : DSL.noCondition())
                 .and(hasNewLead.condition(DSL.exists(DSL.selectOne().from(LEADS)
                         .where(LEADS.CONVERSATION_ID.eq(CONVERSATIONS.ID)).and(LEADS.DELETED_AT.isNull())
-                        .and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS,
-                                List.of(LeadStatus.NEW))))))
+                        .and(Literals.eq(EffectiveStatus.LEAD, LeadStatus.NEW)))))
                 .and(hasOrders.condition(DSL.coalesce(CONVERSATIONS.ORDER_COUNT, DSL.inline(0)).gt(DSL.inline(0))));
     }
 

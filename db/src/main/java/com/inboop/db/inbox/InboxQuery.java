@@ -15,7 +15,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record12;
+import org.jooq.Record11;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
 import org.jooq.TableField;
@@ -30,7 +30,8 @@ import com.inboop.db.UtcTime;
 import com.inboop.db.filter.TextSearch;
 import com.inboop.db.WorkspaceScope;
 import com.inboop.db.filter.ContactName;
-import com.inboop.db.legacy.LegacyMapping;
+import com.inboop.db.filter.Literals;
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.paging.Cursors;
 import com.inboop.db.paging.Keyset;
 import com.inboop.db.paging.Page;
@@ -58,8 +59,8 @@ public final class InboxQuery {
 
     private final DSLContext dsl;
     private final Cursors cursors;
-    private final Keyset.Listing<Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
-            String, BigDecimal, Integer, Integer>> list;
+    private final Keyset.Listing<Record11<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
+            BigDecimal, Integer, Integer>> list;
 
     /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public InboxQuery(DSLContext dsl) {
@@ -130,25 +131,25 @@ public final class InboxQuery {
                 conversations.CUSTOMER_NAME, conversations.CUSTOMER_HANDLE);
     }
 
-    private SelectConditionStep<Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
-            String, BigDecimal, Integer, Integer>> select(Condition where) {
+    private SelectConditionStep<Record11<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
+            BigDecimal, Integer, Integer>> select(Condition where) {
         return dsl.select(CONVERSATIONS.ID, CONVERSATIONS.CHANNEL,
                         DSL.coalesce(ContactName.of(CONVERSATIONS.CONTACT_ID, CONVERSATIONS.BUSINESS_ID),
                                 CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE).as("contact_name"),
                         DSL.left(CONVERSATIONS.LAST_MESSAGE, DSL.inline(PREVIEW_LENGTH)).as("preview"),
                         Keyset.sortKey(ACTIVITY_AT),
                         CONVERSATIONS.UNREAD_COUNT, CONVERSATIONS.ASSIGNED_TO_USER_ID,
-                        CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_LABEL, CONVERSATIONS.INTENT_CONFIDENCE,
+                        EffectiveStatus.INTENT.as("intent_label"), CONVERSATIONS.INTENT_CONFIDENCE,
                         CONVERSATIONS.LEAD_COUNT, CONVERSATIONS.ORDER_COUNT)
                 .from(CONVERSATIONS)
                 .where(where);
     }
 
-    private static InboxRow toRow(Record12<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
-            String, BigDecimal, Integer, Integer> r) {
+    private static InboxRow toRow(Record11<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
+            BigDecimal, Integer, Integer> r) {
         return new InboxRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                 r.value6() == null ? 0 : r.value6(), r.value7(),
-                LegacyMapping.INTENT_LABEL.effective(r.value8(), r.value9()), r.value10(), r.value11(), r.value12());
+                r.value8(), r.value9(), r.value10(), r.value11());
     }
 
     /**
@@ -171,8 +172,7 @@ public final class InboxQuery {
                 DSL.count().filterWhere(CONVERSATIONS.UNREAD_COUNT.gt(0))));
         int intentsAt = fields.size();
         for (IntentLabel label : IntentLabel.values()) {
-            fields.add(DSL.count().filterWhere(LegacyMapping.INTENT_LABEL.isIn(CONVERSATIONS.INTENT_LABEL_ENUM,
-                    CONVERSATIONS.INTENT_LABEL, List.of(label))));
+            fields.add(DSL.count().filterWhere(Literals.eq(EffectiveStatus.INTENT, label)));
         }
         Record counts = dsl.select(fields).from(CONVERSATIONS)
                 .where(visible(businesses, InboxFilter.active()))

@@ -1,7 +1,6 @@
 package com.inboop.db.status;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -9,29 +8,38 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.EnumType;
 import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-
-import com.inboop.db.legacy.LegacyMapping;
 
 /**
  * One status change as a single UPDATE that applies only while the row still has the status the caller saw (and
  * any extra {@code guard} holds), writing the typed column and the legacy one together. Postgres re-checks the
  * WHERE clause on the row a concurrent writer changed, so of racing changes from the same status exactly one
  * applies; the others learn what the status became.
+ *
+ * <p>The status compared is the row's {@code effective} one (typed, else legacy: {@code EffectiveStatus}), so a
+ * legacy CONTACTED lead changes like a NEW one.
  */
 final class CompareAndSet<S extends Enum<S> & EnumType> {
+
+    /**
+     * How often a change that missed its row only because a concurrent change committed between its UPDATE and its
+     * re-read is tried again. Each retry needs yet another change to commit in that window; ten in a row does not
+     * happen outside a livelock, and then the last reading is reported.
+     */
+    private static final int RETRIES = 10;
 
     private final Table<?> table;
     private final Field<S> typed;
     private final Field<String> legacy;
-    private final LegacyMapping<S> mapping;
+    private final Field<S> effective;
 
-    CompareAndSet(Table<?> table, Field<S> typed, Field<String> legacy, LegacyMapping<S> mapping) {
+    CompareAndSet(Table<?> table, Field<S> typed, Field<String> legacy, Field<S> effective) {
         this.table = table;
         this.typed = typed;
         this.legacy = legacy;
-        this.mapping = mapping;
+        this.effective = effective;
     }
 
     /** Changes the row from {@code expected} to {@code target}; no rule beyond the status itself. */
@@ -44,11 +52,16 @@ final class CompareAndSet<S extends Enum<S> & EnumType> {
     /**
      * Changes the row from {@code expected} to {@code target}.
      *
+     * <p>Under READ COMMITTED the UPDATE and the re-read after a miss see the database at two moments: a change that
+     * commits between them can make the re-read show {@code expected} although the UPDATE found another status. The
+     * re-read therefore also evaluates {@code guard}: expected status and guard holding means the row only now
+     * qualifies, and the change is tried again.
+     *
      * @param row         the row, within the caller's workspace, not deleted
      * @param guard       what else must hold for the change (a business rule on other columns)
      * @param alsoSet     other columns the change writes (timestamps)
      * @param notFound    thrown if {@code row} matches nothing
-     * @param guardFailed thrown if the row still has {@code expected} but {@code guard} does not hold
+     * @param guardFailed thrown if the row has {@code expected} but {@code guard} does not hold
      */
     Transition<S> change(DSLContext dsl, Condition row, S expected, S target, Condition guard,
                          Map<Field<?>, Field<?>> alsoSet, Supplier<RuntimeException> notFound,
@@ -56,20 +69,25 @@ final class CompareAndSet<S extends Enum<S> & EnumType> {
         Map<Field<?>, Object> set = new LinkedHashMap<>(alsoSet);
         set.put(typed, target);
         set.put(legacy, target.getLiteral());
-        int updated = dsl.update(table).set(set)
-                .where(row.and(mapping.isIn(typed, legacy, List.of(expected))).and(guard))
-                .execute();
-        if (updated == 1) {
-            return new Transition<>(true, target);
+        Record2<S, Boolean> current = null;
+        for (int attempt = 0; attempt <= RETRIES; attempt++) {
+            int updated = dsl.update(table).set(set)
+                    .where(row.and(effective.eq(DSL.inline(expected, effective.getDataType()))).and(guard))
+                    .execute();
+            if (updated == 1) {
+                return new Transition<>(true, target);
+            }
+            current = dsl.select(effective, DSL.field(guard)).from(table).where(row).fetchOne();
+            if (current == null) {
+                throw notFound.get();
+            }
+            if (current.value1() != expected) {
+                return new Transition<>(false, current.value1());
+            }
+            if (!Boolean.TRUE.equals(current.value2())) {
+                throw guardFailed.get();
+            }
         }
-        var current = dsl.select(typed, legacy).from(table).where(row).fetchOptional();
-        if (current.isEmpty()) {
-            throw notFound.get();
-        }
-        S now = mapping.effective(current.get().value1(), current.get().value2());
-        if (now == expected) {
-            throw guardFailed.get();
-        }
-        return new Transition<>(false, now);
+        return new Transition<>(false, current.value1());
     }
 }

@@ -15,6 +15,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.ArchiveView;
 import com.inboop.db.Arguments;
 import com.inboop.db.InvalidRequestException;
@@ -26,12 +27,11 @@ import com.inboop.db.filter.QueryParameters;
 import com.inboop.db.filter.TextSearch;
 import com.inboop.db.filter.TimeRange;
 import com.inboop.db.filter.YesNo;
-import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.LeadStatus;
 
 /**
  * Which leads to list (domain: the three list surfaces, leads); an empty set means "any". A lead's status is its
- * typed column, else its legacy column's mapping ({@link LegacyMapping#LEAD_STATUS}); a legacy value without
+ * typed column, else its legacy column's mapping ({@link EffectiveStatus#LEAD}); a legacy value without
  * equivalent matches only when no status is asked for. Immutable, validated on construction (null included), and
  * round-trips through query parameters; start from {@link #active()}.
  *
@@ -140,7 +140,7 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
                 .and(view.condition(LEADS.ARCHIVED_AT))
                 .and(assignee.condition(Assignable.LEAD))
                 .and(statuses.isEmpty() ? DSL.noCondition()
-                        : LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS, statuses))
+                        : Literals.in(EffectiveStatus.LEAD, statuses))
                 .and(sources.isEmpty() ? DSL.noCondition() : Literals.in(LEADS.SOURCE, sources))
                 .and(created.condition(LeadQuery.CREATED_AT))
                 .and(hasOrders.condition(DSL.exists(DSL.selectOne().from(ORDERS)

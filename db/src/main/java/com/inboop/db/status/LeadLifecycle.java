@@ -9,13 +9,14 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
+import com.inboop.db.filter.Literals;
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.UtcTime;
 import com.inboop.db.WorkspaceScope;
-import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.tables.records.ConversationsRecord;
 
@@ -37,7 +38,7 @@ public final class LeadLifecycle {
             StatusRules.step(LeadStatus.NEW, LeadStatus.LOST));
 
     static final CompareAndSet<LeadStatus> STATUS =
-            new CompareAndSet<>(LEADS, LEADS.STATUS_ENUM, LEADS.STATUS, LegacyMapping.LEAD_STATUS);
+            new CompareAndSet<>(LEADS, LEADS.STATUS_ENUM, LEADS.STATUS, EffectiveStatus.LEAD);
 
     private final DSLContext dsl;
 
@@ -90,8 +91,7 @@ public final class LeadLifecycle {
                     .set(LEADS.STATUS, LeadStatus.CLOSED.getLiteral())
                     .set(LEADS.UPDATED_AT, UtcTime.NOW)
                     .where(LEADS.CONVERSATION_ID.eq(conversation.getId()).and(LEADS.DELETED_AT.isNull())
-                            .and(LegacyMapping.LEAD_STATUS.isIn(LEADS.STATUS_ENUM, LEADS.STATUS,
-                                    List.of(LeadStatus.NEW))))
+                            .and(Literals.eq(EffectiveStatus.LEAD, LeadStatus.NEW)))
                     .returning(LEADS.ID)
                     .fetch(LEADS.ID);
             long id = tx.insertInto(LEADS)

@@ -24,7 +24,7 @@ import com.inboop.db.UtcTime;
 import com.inboop.db.WorkspaceScope;
 import com.inboop.db.filter.ContactName;
 import com.inboop.db.assignment.Assignable;
-import com.inboop.db.legacy.LegacyMapping;
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.paging.Cursors;
 import com.inboop.db.paging.Keyset;
 import com.inboop.db.paging.Page;
@@ -66,13 +66,13 @@ public final class LeadQuery {
                 BigDecimal, LocalDateTime>>> select = where -> dsl.select(LEADS.ID, LEADS.CONVERSATION_ID,
                         LEADS.CHANNEL, DSL.coalesce(ContactName.of(LEADS.CONTACT_ID, LEADS.BUSINESS_ID),
                                 LEADS.CUSTOMER_NAME, LEADS.INSTAGRAM_USERNAME).as("customer"),
-                        LEADS.STATUS_ENUM, LEADS.STATUS, LEADS.SOURCE, Assignable.LEAD.assignee().as("assignee"),
+                        EffectiveStatus.LEAD.as("status"), LEADS.STATUS.as("legacy_status"), LEADS.SOURCE, Assignable.LEAD.assignee().as("assignee"),
                         LEADS.VALUE, Keyset.sortKey(CREATED_AT))
                 .from(LEADS)
                 .where(where);
         RecordMapper<Record10<Long, Long, String, String, LeadStatus, String, String, Long, BigDecimal, LocalDateTime>,
                 LeadRow> toRow = r -> new LeadRow(r.value1(), r.value2(), r.value3(), r.value4(),
-                        LegacyMapping.LEAD_STATUS.effective(r.value5(), r.value6()), r.value6(), r.value7(),
+                        r.value5(), r.value6(), r.value7(),
                         r.value8(), r.value9(), r.value10());
         Condition listed = LEADS.DELETED_AT.isNull().and(filter.condition());
         var list = new Keyset.Listing<>(LEADS, CREATED_AT, LEADS.ID, LEADS.BUSINESS_ID, select);
@@ -89,6 +89,6 @@ public final class LeadQuery {
         StatusCounting.requireView(view);
         Condition where = WorkspaceScope.businessIn(LEADS.BUSINESS_ID, WorkspaceScope.businessesOf(dsl, workspaceId))
                 .and(LEADS.DELETED_AT.isNull()).and(view.condition(LEADS.ARCHIVED_AT));
-        return StatusCounting.count(dsl, LEADS, LEADS.STATUS_ENUM, LEADS.STATUS, LegacyMapping.LEAD_STATUS, where);
+        return StatusCounting.count(dsl, LEADS, EffectiveStatus.LEAD, where);
     }
 }

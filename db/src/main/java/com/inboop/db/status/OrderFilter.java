@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.ArchiveView;
 import com.inboop.db.Arguments;
 import com.inboop.db.InvalidRequestException;
@@ -25,7 +26,6 @@ import com.inboop.db.filter.QueryParameters;
 import com.inboop.db.filter.TextSearch;
 import com.inboop.db.filter.TimeRange;
 import com.inboop.db.legacy.LegacyChannels;
-import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
 
@@ -172,10 +172,9 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
                 .and(view.condition(ORDERS.ARCHIVED_AT))
                 .and(assignee.condition(Assignable.ORDER))
                 .and(statuses.isEmpty() ? DSL.noCondition()
-                        : LegacyMapping.ORDER_STATUS.isIn(ORDERS.STATUS_ENUM, ORDERS.STATUS, statuses))
+                        : Literals.in(EffectiveStatus.ORDER, statuses))
                 .and(paymentStatuses.isEmpty() ? DSL.noCondition()
-                        : LegacyMapping.PAYMENT_STATUS.isIn(ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
-                                paymentStatuses))
+                        : Literals.in(EffectiveStatus.PAYMENT, paymentStatuses))
                 .and(paymentMethods.isEmpty() ? DSL.noCondition() : Literals.in(ORDERS.PAYMENT_METHOD, paymentMethods))
                 .and(channels.isEmpty() ? DSL.noCondition()
                         : Literals.in(ORDERS.CHANNEL, LegacyChannels.storedNamesOf(channels)))

@@ -17,13 +17,14 @@ import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import com.inboop.db.filter.Literals;
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.UtcTime;
 import com.inboop.db.WorkspaceScope;
-import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
@@ -60,9 +61,9 @@ public final class OrderLifecycle {
     static final String COD = "COD";
 
     private static final CompareAndSet<OrderStatus> STATUS =
-            new CompareAndSet<>(ORDERS, ORDERS.STATUS_ENUM, ORDERS.STATUS, LegacyMapping.ORDER_STATUS);
+            new CompareAndSet<>(ORDERS, ORDERS.STATUS_ENUM, ORDERS.STATUS, EffectiveStatus.ORDER);
     private static final CompareAndSet<PaymentStatus> PAYMENT_STATUS = new CompareAndSet<>(ORDERS,
-            ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS, LegacyMapping.PAYMENT_STATUS);
+            ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS, EffectiveStatus.PAYMENT);
 
     private final DSLContext dsl;
 
@@ -154,8 +155,8 @@ public final class OrderLifecycle {
             stamps.put(stamp, UtcTime.NOW);
         }
         Condition guard = target == OrderStatus.DELIVERED
-                ? LegacyMapping.PAYMENT_STATUS.isIn(ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
-                        List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED)).or(ORDERS.PAYMENT_METHOD.eq(COD))
+                ? Literals.in(EffectiveStatus.PAYMENT, List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED))
+                        .or(ORDERS.PAYMENT_METHOD.eq(COD))
                 : DSL.noCondition();
         return change(STATUS, workspaceId, orderId, expected, target, guard, stamps,
                 () -> new IllegalTransitionException("An order", expected, target,
@@ -209,7 +210,7 @@ public final class OrderLifecycle {
 
     /** Converts the lead the new order names: it must be in the same conversation, and NEW or CONVERTED. */
     private static void convert(DSLContext tx, long workspaceId, NewOrder order, long conversationId, long orderId) {
-        var lead = tx.select(LEADS.CONVERSATION_ID, LEADS.STATUS_ENUM, LEADS.STATUS).from(LEADS)
+        var lead = tx.select(LEADS.CONVERSATION_ID, EffectiveStatus.LEAD).from(LEADS)
                 .where(LeadLifecycle.lead(workspaceId, order.leadId()))
                 .forNoKeyUpdate()
                 .fetchOptional()
@@ -218,7 +219,7 @@ public final class OrderLifecycle {
             throw new InvalidRequestException("leadId", "lead " + order.leadId() + " is not from conversation "
                     + conversationId + "; an order converts a lead of its own conversation");
         }
-        LeadStatus status = LegacyMapping.LEAD_STATUS.effective(lead.value2(), lead.value3());
+        LeadStatus status = lead.value2();
         if (status == LeadStatus.CONVERTED) {
             return;
         }

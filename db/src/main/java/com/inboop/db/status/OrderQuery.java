@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record17;
+import org.jooq.Record16;
 import org.jooq.RecordMapper;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
@@ -21,7 +21,7 @@ import com.inboop.db.Arguments;
 import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.WorkspaceScope;
-import com.inboop.db.legacy.LegacyMapping;
+import com.inboop.db.legacy.EffectiveStatus;
 import com.inboop.db.paging.Cursors;
 import com.inboop.db.paging.Keyset;
 import com.inboop.db.paging.Page;
@@ -66,21 +66,21 @@ public final class OrderQuery {
         Arguments.require("filter", filter);
         Arguments.require("request", request);
         List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        Function<Condition, SelectConditionStep<Record17<Long, String, Long, String, String, String, OrderStatus,
-                String, PaymentStatus, String, String, BigDecimal, String, String, Long, LocalDateTime,
+        Function<Condition, SelectConditionStep<Record16<Long, String, Long, String, String, String, OrderStatus,
+                String, PaymentStatus, String, BigDecimal, String, String, Long, LocalDateTime,
                 LocalDateTime>>> select = where -> dsl.select(ORDERS.ID, ORDERS.ORDER_NUMBER,
                         ORDERS.CONVERSATION_ID, ORDERS.CHANNEL, ORDERS.CUSTOMER_NAME, ORDERS.CUSTOMER_HANDLE,
-                        ORDERS.STATUS_ENUM, ORDERS.STATUS, ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
+                        EffectiveStatus.ORDER.as("status"), ORDERS.STATUS.as("legacy_status"),
+                        EffectiveStatus.PAYMENT.as("payment_status"),
                         ORDERS.PAYMENT_METHOD, ORDERS.TOTAL_AMOUNT, ORDERS.CURRENCY, ORDERS.TRACKING_NUMBER,
                         ORDERS.ASSIGNED_TO_USER_ID, ORDERS.DELIVERED_AT, Keyset.sortKey(CREATED_AT))
                 .from(ORDERS)
                 .where(where);
-        RecordMapper<Record17<Long, String, Long, String, String, String, OrderStatus, String, PaymentStatus, String,
+        RecordMapper<Record16<Long, String, Long, String, String, String, OrderStatus, String, PaymentStatus,
                 String, BigDecimal, String, String, Long, LocalDateTime, LocalDateTime>, OrderRow> toRow =
                 r -> new OrderRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        LegacyMapping.ORDER_STATUS.effective(r.value7(), r.value8()), r.value8(),
-                        LegacyMapping.PAYMENT_STATUS.effective(r.value9(), r.value10()), r.value11(), r.value12(),
-                        r.value13(), r.value14(), r.value15(), r.value16(), r.value17());
+                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(),
+                        r.value14(), r.value15(), r.value16());
         Condition listed = ORDERS.DELETED_AT.isNull().and(filter.condition());
         var list = new Keyset.Listing<>(ORDERS, CREATED_AT, ORDERS.ID, ORDERS.BUSINESS_ID, select);
         Optional<Keyset.Search> search = filter.search().isNone() ? Optional.empty()
@@ -92,14 +92,12 @@ public final class OrderQuery {
 
     /** Orders per fulfilment status. */
     public StatusCounts<OrderStatus> countByStatus(long workspaceId, ArchiveView view) {
-        return StatusCounting.count(dsl, ORDERS, ORDERS.STATUS_ENUM, ORDERS.STATUS, LegacyMapping.ORDER_STATUS,
-                visible(workspaceId, view));
+        return StatusCounting.count(dsl, ORDERS, EffectiveStatus.ORDER, visible(workspaceId, view));
     }
 
     /** Orders per payment status; {@link StatusCounts#unset()} counts orders whose payment status is unknown. */
     public StatusCounts<PaymentStatus> countByPaymentStatus(long workspaceId, ArchiveView view) {
-        return StatusCounting.count(dsl, ORDERS, ORDERS.PAYMENT_STATUS_ENUM, ORDERS.PAYMENT_STATUS,
-                LegacyMapping.PAYMENT_STATUS, visible(workspaceId, view));
+        return StatusCounting.count(dsl, ORDERS, EffectiveStatus.PAYMENT, visible(workspaceId, view));
     }
 
     private Condition visible(long workspaceId, ArchiveView view) {

@@ -12,35 +12,32 @@ import org.jooq.impl.DSL;
 
 import com.inboop.db.ArchiveView;
 import com.inboop.db.InvalidRequestException;
-import com.inboop.db.legacy.LegacyMapping;
 
-/** Counts rows by a status held in a typed column beside its legacy varchar one. */
+/** Counts rows by their status ({@code EffectiveStatus}: the typed column, else what the legacy one means). */
 final class StatusCounting {
 
     private StatusCounting() {
     }
 
     /**
-     * Groups by the pair (typed, legacy) in SQL, then resolves each pair with {@code mapping} here: a row counts
-     * under its typed value, else its legacy value's mapping, else as {@link StatusCounts#unset()}.
+     * Groups by {@code status} in SQL; a row whose status is NULL (a legacy value without equivalent, or none)
+     * counts as {@link StatusCounts#unset()}.
      */
-    static <S extends Enum<S> & EnumType> StatusCounts<S> count(DSLContext dsl, Table<?> table, Field<S> typed,
-                                                                 Field<String> legacy, LegacyMapping<S> mapping,
+    static <S extends Enum<S> & EnumType> StatusCounts<S> count(DSLContext dsl, Table<?> table, Field<S> status,
                                                                  Condition where) {
-        Map<S, Long> byStatus = new EnumMap<>(mapping.type());
-        for (S value : mapping.type().getEnumConstants()) {
+        Map<S, Long> byStatus = new EnumMap<>(status.getType());
+        for (S value : status.getType().getEnumConstants()) {
             byStatus.put(value, 0L);
         }
-        long[] unset = {0};
-        dsl.select(typed, legacy, DSL.count()).from(table).where(where).groupBy(typed, legacy).fetch().forEach(r -> {
-            S status = mapping.effective(r.value1(), r.value2());
-            if (status == null) {
-                unset[0] += r.value3();
+        long unset = 0;
+        for (var row : dsl.select(status, DSL.count()).from(table).where(where).groupBy(status).fetch()) {
+            if (row.value1() == null) {
+                unset += row.value2();
             } else {
-                byStatus.merge(status, (long) r.value3(), Long::sum);
+                byStatus.put(row.value1(), (long) row.value2());
             }
-        });
-        return new StatusCounts<>(byStatus, unset[0]);
+        }
+        return new StatusCounts<>(byStatus, unset);
     }
 
     static void requireView(ArchiveView view) {

@@ -6,6 +6,7 @@ import static com.inboop.db.schema.Tables.LEADS;
 import static com.inboop.db.schema.Tables.MESSAGES;
 import static com.inboop.db.schema.Tables.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -69,69 +70,100 @@ class BackfillJobsTest {
         return dsl.select(LEADS.ID, LEADS.STATUS_ENUM).from(LEADS).fetchMap(LEADS.ID, LEADS.STATUS_ENUM);
     }
 
+    /** Legacy leads written before the sync triggers existed: typed column as given (NULL for a legacy-only one). */
+    private Map<String, Long> leadsBeforeTheTriggers(Map<String, LeadStatus> legacyAndTyped) {
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        seed.beforeTheTriggers(old -> legacyAndTyped.forEach((legacy, typed) -> {
+            long id = old.legacyLead(workspace, legacy, 1);
+            if (typed != null) {
+                old.typed(id, typed);
+            }
+            ids.put(legacy, id);
+        }));
+        return ids;
+    }
+
     @Test
-    void leadStatusMapsEveryLegacyValueLeavesUnknownOnesAndAReRunChangesNothing() {
-        Map<String, Long> leads = new java.util.LinkedHashMap<>();
-        for (String legacy : List.of("NEW", "CONTACTED", "QUALIFIED", "NEGOTIATING", "CONVERTED", "CLOSED", "LOST",
-                "SPAM", "Qualified ")) {
-            leads.put(legacy, seed.legacyLead(workspace, legacy, 1));
+    void leadStatusFillsWhatIsMissingRepairsWhatContradictsAndNeverGuessesOrWritesTheLegacyColumn() {
+        Map<String, LeadStatus> written = new java.util.LinkedHashMap<>();
+        for (String legacy : List.of("NEW", "CONTACTED", "QUALIFIED", "NEGOTIATING", "CLOSED", "SPAM", "Qualified ",
+                "new", " LOST", "ARCHIVED")) {
+            written.put(legacy, null);
         }
+        written.put("CONVERTED", LeadStatus.NEW); // inboop-db wrote NEW; the backend later converted it alone
+        written.put("LOST", LeadStatus.LOST); // agrees already
+        Map<String, Long> leads = leadsBeforeTheTriggers(written);
         var legacyBefore = dsl.select(LEADS.ID, LEADS.STATUS).from(LEADS).fetchMap(LEADS.ID, LEADS.STATUS);
 
-        BackfillSummary first = runner.run(TypedStatusBackfill.leadStatus(), batches(4));
-        BackfillSummary second = runner.run(TypedStatusBackfill.leadStatus(), batches(4));
+        BackfillSummary first = runner.run(TypedColumnSync.leadStatus(), batches(4));
+        BackfillSummary second = runner.run(TypedColumnSync.leadStatus(), batches(4));
 
         Map<Long, LeadStatus> typed = typedLeadStatuses();
         assertThat(typed.get(leads.get("CONTACTED"))).isEqualTo(LeadStatus.NEW);
         assertThat(typed.get(leads.get("NEGOTIATING"))).isEqualTo(LeadStatus.NEW);
         assertThat(typed.get(leads.get("SPAM"))).isEqualTo(LeadStatus.CLOSED);
-        assertThat(typed.get(leads.get("LOST"))).isEqualTo(LeadStatus.LOST);
-        assertThat(typed.get(leads.get("Qualified "))).as("unlisted value: never guessed").isNull();
+        assertThat(typed.get(leads.get("Qualified "))).as("case and blanks are not meaning").isEqualTo(LeadStatus.NEW);
+        assertThat(typed.get(leads.get("new"))).isEqualTo(LeadStatus.NEW);
+        assertThat(typed.get(leads.get(" LOST"))).isEqualTo(LeadStatus.LOST);
+        assertThat(typed.get(leads.get("CONVERTED"))).as("repaired from the legacy value").isEqualTo(LeadStatus.CONVERTED);
+        assertThat(typed.get(leads.get("ARCHIVED"))).as("an unknown word: never guessed").isNull();
         assertThat(dsl.select(LEADS.ID, LEADS.STATUS).from(LEADS).fetchMap(LEADS.ID, LEADS.STATUS))
                 .as("the legacy column is only read").isEqualTo(legacyBefore);
-        assertThat(first.changed()).isEqualTo(8);
-        assertThat(first.unresolved()).isEqualTo(1);
-        assertThat(first.unresolvedByValue()).containsExactly(Map.entry("Qualified ", 1L));
-        assertThat(first.describe()).contains("1 unresolved ('Qualified ' x1)");
+        assertThat(first.changed()).isEqualTo(10);
+        assertThat(first.changes()).containsExactly(Map.entry("filled", 9L), Map.entry("NEW -> CONVERTED", 1L));
+        assertThat(first.unresolvedByValue()).containsExactly(Map.entry("ARCHIVED", 1L));
+        assertThat(first.describe()).contains("10 changed (filled x9, NEW -> CONVERTED x1), 1 unresolved ('ARCHIVED' x1)");
         assertThat(second.changed()).isZero();
         assertThat(second.scanned()).isZero();
     }
 
     @Test
-    void orderPaymentAndIntentColumnsComeFromTheirLegacyTwins() {
-        long refunded = seed.order(workspace, null, null, 1);
-        long processing = seed.order(workspace, null, null, 2);
-        dsl.update(ORDERS).set(ORDERS.STATUS, "REFUNDED").set(ORDERS.PAYMENT_STATUS, "PAID")
-                .where(ORDERS.ID.eq(refunded)).execute();
-        dsl.update(ORDERS).set(ORDERS.STATUS, "PROCESSING").where(ORDERS.ID.eq(processing)).execute();
-        long buying = seed.update(seed.conversation(workspace, "INSTAGRAM", 1), c -> c.setIntentLabel("BUYING"))
-                .getId();
+    void orderPaymentAndIntentColumnsComeFromTheirLegacyTwinsAndEveryUnknownValueIsReportedNullIncluded() {
+        long[] ids = new long[5];
+        seed.beforeTheTriggers(old -> {
+            ids[0] = old.order(workspace, null, null, 1);
+            ids[1] = old.order(workspace, null, null, 2);
+            ids[2] = old.order(workspace, null, null, 3);
+            old.legacyOrder(ids[0], "REFUNDED", "PAID");
+            old.legacyOrder(ids[1], "processing ", null);
+            old.legacyOrder(ids[2], "DELIVERED", "PARTIAL");
+            ids[3] = old.update(old.conversation(workspace, "INSTAGRAM", 1), c -> c.setIntentLabel("Buying")).getId();
+            ids[4] = old.update(old.conversation(workspace, "INSTAGRAM", 2), c -> c.setIntentLabel(null)).getId();
+        });
 
-        runner.run(TypedStatusBackfill.orderStatus(), batches(10));
-        runner.run(TypedStatusBackfill.paymentStatus(), batches(10));
-        runner.run(TypedStatusBackfill.intentLabel(), batches(10));
+        runner.run(TypedColumnSync.orderStatus(), batches(10));
+        BackfillSummary payment = runner.run(TypedColumnSync.paymentStatus(), batches(10));
+        BackfillSummary intent = runner.run(TypedColumnSync.intentLabel(), batches(10));
 
         var orders = dsl.selectFrom(ORDERS).fetchMap(ORDERS.ID);
-        assertThat(orders.get(processing).getStatusEnum()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(orders.get(refunded).getStatusEnum()).as("REFUNDED has no fulfilment equivalent").isNull();
-        assertThat(orders.get(refunded).getPaymentStatusEnum()).as("refunded after it was paid")
+        assertThat(orders.get(ids[1]).getStatusEnum()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(orders.get(ids[0]).getStatusEnum()).as("REFUNDED has no fulfilment equivalent").isNull();
+        assertThat(orders.get(ids[0]).getPaymentStatusEnum()).as("refunded after it was paid")
                 .isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(orders.get(processing).getPaymentStatusEnum()).as("unknown payment stays unknown").isNull();
-        assertThat(dsl.select(CONVERSATIONS.INTENT_LABEL_ENUM).from(CONVERSATIONS).where(CONVERSATIONS.ID.eq(buying))
+        assertThat(orders.get(ids[1]).getPaymentStatusEnum()).as("unknown payment stays unknown").isNull();
+        assertThat(payment.unresolvedByValue()).as("as many of each: NULL first")
+                .containsExactly(entry(null, 1L), Map.entry("PARTIAL", 1L));
+        assertThat(payment.describe()).contains("2 unresolved (NULL x1, 'PARTIAL' x1)");
+        assertThat(dsl.select(CONVERSATIONS.INTENT_LABEL_ENUM).from(CONVERSATIONS).where(CONVERSATIONS.ID.eq(ids[3]))
                 .fetchOne(CONVERSATIONS.INTENT_LABEL_ENUM)).isEqualTo(IntentLabel.BUYING);
+        assertThat(intent.unresolvedByValue()).as("not classified yet: reported, and normal")
+                .containsExactly(entry(null, 1L));
     }
 
     @Test
     void leadAssigneeIsCopiedFromTheBackendsColumn() {
         long agent = seed.user(workspace, "agent@legacy.example");
-        long lead = seed.legacyLead(workspace, "NEW", 1);
-        dsl.update(LEADS).set(LEADS.ASSIGNED_TO, agent).where(LEADS.ID.eq(lead)).execute();
+        long[] lead = new long[1];
+        seed.beforeTheTriggers(old -> {
+            lead[0] = old.legacyLead(workspace, "NEW", 1);
+            old.assignLegacy(lead[0], agent);
+        });
 
-        assertThat(runner.run(new LeadAssigneeBackfill(), batches(10)).changed()).isEqualTo(1);
+        assertThat(runner.run(TypedColumnSync.leadAssignee(), batches(10)).changed()).isEqualTo(1);
 
-        assertThat(dsl.select(LEADS.ASSIGNED_TO_USER_ID).from(LEADS).where(LEADS.ID.eq(lead))
+        assertThat(dsl.select(LEADS.ASSIGNED_TO_USER_ID).from(LEADS).where(LEADS.ID.eq(lead[0]))
                 .fetchOne(LEADS.ASSIGNED_TO_USER_ID)).isEqualTo(agent);
-        assertThat(runner.run(new LeadAssigneeBackfill(), batches(10)).changed()).isZero();
+        assertThat(runner.run(TypedColumnSync.leadAssignee(), batches(10)).changed()).isZero();
     }
 
     @Test
@@ -229,8 +261,8 @@ class BackfillJobsTest {
         assertThat(dsl.select(CONTACTS.HANDLES).from(CONTACTS).where(CONTACTS.ID.eq(sara)).fetchOne(CONTACTS.HANDLES)
                 .data()).isEqualTo("{\"instagram\": \"sara.designs\"}");
         assertThat(summary.changed()).isEqualTo(4);
-        assertThat(summary.unresolvedByValue()).containsExactly(Map.entry("no customer handle", 1L),
-                Map.entry("handle claimed by several contacts", 1L));
+        assertThat(summary.unresolvedByValue()).containsExactly(Map.entry("handle claimed by several contacts", 1L),
+                Map.entry("no customer handle", 1L));
         assertThat(dsl.fetchCount(CONTACTS)).isEqualTo(6);
         assertThat(runner.run(new ContactLinkBackfill(), batches(2)).changed()).isZero();
         assertThat(dsl.fetchCount(CONTACTS)).as("a re-run creates no contact").isEqualTo(6);
@@ -290,24 +322,45 @@ class BackfillJobsTest {
     }
 
     @Test
-    void aDryRunReportsWhatWouldChangeAndChangesNothing() {
-        for (int i = 0; i < 5; i++) {
-            seed.legacyLead(workspace, "CONTACTED", i);
+    void aDryRunReportsExactlyWhatTheRealRunThenDoesAndChangesNothing() {
+        seed.beforeTheTriggers(old -> {
+            for (int i = 0; i < 5; i++) {
+                old.legacyLead(workspace, "CONTACTED", i);
+            }
+            old.typed(old.legacyLead(workspace, "LOST", 6), LeadStatus.NEW);
+            old.legacyLead(workspace, "ARCHIVED", 7);
+            old.legacyOrder(old.order(workspace, null, null, 1), "PENDING", "PAID");
+            old.order(workspace, null, null, 2);
+            for (int i = 0; i < 3; i++) {
+                handle(old, workspace, "INSTAGRAM", "twin", null);
+            }
+            handle(old, workspace, "INSTAGRAM", "someone.new", null);
+            handle(old, workspace, "INSTAGRAM", null, "no handle");
+            old.update(old.conversation(workspace, "INSTAGRAM", 9), c -> c.setCustomerHandle(null));
+        });
+        contactWithHandles(workspace, "Twin A", "{\"instagram\": \"twin\"}");
+        contactWithHandles(workspace, "Twin B", "{\"instagram\": \"twin\"}");
+        long conversation = seed.conversation(workspace, "INSTAGRAM", 3).getId();
+        seed.message(conversation, "hello", 3);
+
+        for (BackfillJob job : List.of(TypedColumnSync.leadStatus(), TypedColumnSync.paymentStatus(),
+                new ContactLinkBackfill(), new FirstMessageAtBackfill())) {
+            BackfillSummary dry = runner.run(job, batches(2).withDryRun(true));
+            BackfillSummary real = runner.run(job, batches(2));
+
+            assertThat(dry.dryRun()).isTrue();
+            assertThat(dry.describe()).contains("(dry run)").contains(" would change");
+            assertThat(List.of(dry.changed(), dry.changes(), dry.unresolvedByValue())).as(job.name())
+                    .isEqualTo(List.of(real.changed(), real.changes(), real.unresolvedByValue()));
+            assertThat(real.changed()).as(job.name() + " had something to do").isPositive();
         }
-
-        BackfillSummary dry = runner.run(TypedStatusBackfill.leadStatus(), batches(2).withDryRun(true));
-
-        assertThat(dry.dryRun()).isTrue();
-        assertThat(dry.changed()).isEqualTo(5);
-        assertThat(dry.describe()).contains("(dry run)").contains("5 would change");
-        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).isZero();
     }
 
     @Test
     void interruptedBetweenBatchesThenRestartedItCompletesWithoutSkips() {
         seedLegacyLeads(60);
 
-        assertThatThrownBy(() -> runner.run(TypedStatusBackfill.leadStatus(), batches(7), batch -> {
+        assertThatThrownBy(() -> runner.run(TypedColumnSync.leadStatus(), batches(7), batch -> {
             if (batch == 3) {
                 Thread.currentThread().interrupt();
             }
@@ -316,7 +369,7 @@ class BackfillJobsTest {
         assertThat(Thread.interrupted()).isTrue();
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).isEqualTo(21);
 
-        runner.run(TypedStatusBackfill.leadStatus(), batches(7));
+        runner.run(TypedColumnSync.leadStatus(), batches(7));
 
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).as("rows skipped").isZero();
     }
@@ -325,46 +378,56 @@ class BackfillJobsTest {
     void failingInsideABatchRollsItBackAndARestartCompletes() {
         seedLegacyLeads(60);
 
-        assertThatThrownBy(() -> runner.run(TypedStatusBackfill.leadStatus(), batches(7), batch -> {
+        assertThatThrownBy(() -> runner.run(TypedColumnSync.leadStatus(), batches(7), batch -> {
             if (batch == 2) {
                 throw new IllegalStateException("killed inside batch 2");
             }
         })).hasMessageContaining("killed inside batch 2");
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).as("batch 1 only").isEqualTo(7);
 
-        runner.run(TypedStatusBackfill.leadStatus(), batches(7));
+        runner.run(TypedColumnSync.leadStatus(), batches(7));
 
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).as("rows skipped").isZero();
     }
 
     @Test
-    void applicationWritesDuringAJobAreNeverOverwritten() throws Exception {
+    void backendWritesDuringAJobAreNeverLostNorLeftDisagreeing() throws Exception {
         List<Long> leads = seedLegacyLeads(1500);
-        Set<Long> movedByTheApp = ConcurrentHashMap.newKeySet();
+        Set<Long> movedByTheBackend = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService app = Executors.newSingleThreadExecutor();
+        ExecutorService backend = Executors.newFixedThreadPool(2);
         try {
-            Future<?> writer = app.submit(() -> {
-                int i = 0;
-                while (running.get() && i < leads.size()) {
-                    long lead = leads.get((i * 37) % leads.size());
-                    dsl.update(LEADS).set(LEADS.STATUS_ENUM, LeadStatus.LOST).set(LEADS.STATUS, "LOST")
-                            .where(LEADS.ID.eq(lead)).execute();
-                    movedByTheApp.add(lead);
-                    i++;
-                }
-            });
-            runner.run(TypedStatusBackfill.leadStatus(), batches(25));
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int offset = w;
+                writers.add(backend.submit(() -> {
+                    int i = offset;
+                    while (running.get() && i < leads.size()) {
+                        long lead = leads.get((i * 37) % leads.size());
+                        // As Hibernate writes: the legacy column only, every mapped column in the SET list.
+                        dsl.update(LEADS).set(LEADS.STATUS, "LOST").set(LEADS.NOTES, "updated by the backend")
+                                .set(LEADS.ASSIGNED_TO, LEADS.ASSIGNED_TO)
+                                .where(LEADS.ID.eq(lead)).execute();
+                        movedByTheBackend.add(lead);
+                        i += 2;
+                    }
+                }));
+            }
+            runner.run(TypedColumnSync.leadStatus(), batches(25));
             running.set(false);
-            writer.get();
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
         } finally {
-            app.shutdownNow();
+            backend.shutdownNow();
         }
 
         Map<Long, LeadStatus> statuses = typedLeadStatuses();
-        assertThat(movedByTheApp).isNotEmpty();
-        movedByTheApp.forEach(lead -> assertThat(statuses.get(lead)).as("lead %d", lead).isEqualTo(LeadStatus.LOST));
+        assertThat(movedByTheBackend).isNotEmpty();
+        movedByTheBackend.forEach(lead -> assertThat(statuses.get(lead)).as("lead %d", lead).isEqualTo(LeadStatus.LOST));
         assertThat(statuses.values()).containsOnly(LeadStatus.NEW, LeadStatus.LOST);
+        assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isDistinctFrom(
+                com.inboop.db.legacy.LegacyMapping.LEAD_STATUS.sql(LEADS.STATUS)))).as("rows left disagreeing").isZero();
     }
 
     @Test
@@ -372,16 +435,16 @@ class BackfillJobsTest {
         seedLegacyLeads(5);
         List<String> lines = new ArrayList<>();
 
-        new BackfillRunner(dsl, lines::add, Duration.ZERO).run(TypedStatusBackfill.leadStatus(), batches(2));
+        new BackfillRunner(dsl, lines::add, Duration.ZERO).run(TypedColumnSync.leadStatus(), batches(2));
 
         assertThat(lines.get(0)).matches("lead-status: 2 / 5 rows \\(40\\.0%\\), [\\d,]+ rows/s, ETA .+");
-        assertThat(lines.get(lines.size() - 1)).startsWith("lead-status: 5 rows scanned, 5 changed, 0 unresolved, "
-                + "3 batches in ");
+        assertThat(lines.get(lines.size() - 1)).startsWith("lead-status: 5 rows scanned, 5 changed (filled x5), "
+                + "0 unresolved, 3 batches in ");
     }
 
     @Test
     void theCommandLineRunsAJobAgainstAJdbcUrl() {
-        seed.legacyLead(workspace, "QUALIFIED", 1);
+        seed.beforeTheTriggers(old -> old.legacyLead(workspace, "QUALIFIED", 1));
         String url = dsl.connectionResult(c -> c.getMetaData().getURL());
 
         assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status", "--dry-run"})).isZero();
@@ -393,7 +456,7 @@ class BackfillJobsTest {
 
     @Test
     void theCommandLineRefusesUnknownOrMisspeltOptionsBeforeWritingAnything() {
-        seed.legacyLead(workspace, "QUALIFIED", 1);
+        seed.beforeTheTriggers(old -> old.legacyLead(workspace, "QUALIFIED", 1));
         String url = dsl.connectionResult(c -> c.getMetaData().getURL());
         String err = stderrOf(() -> {
             // "--dryrun yes" was once ignored, and the run really wrote.
@@ -402,11 +465,17 @@ class BackfillJobsTest {
             assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status", "--job", "all"}))
                     .isEqualTo(2);
             assertThat(BackfillCommand.run(new String[] {"--url", url, "--job"})).isEqualTo(2);
+            assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status", "--batch-size", "0"}))
+                    .isEqualTo(2);
+            assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status", "--batch-size", "ten"}))
+                    .isEqualTo(2);
         });
 
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).as("nothing written").isZero();
         assertThat(err).contains("unknown option '--dryrun'; the options are --url, --user, --password, --job, "
-                + "--batch-size and --dry-run").contains("--job is given twice").contains("--job needs a value");
+                + "--batch-size and --dry-run").contains("--job is given twice").contains("--job needs a value")
+                .contains("--batch-size takes a whole number from 1 to 50000, was '0'")
+                .contains("--batch-size takes a whole number from 1 to 50000, was 'ten'");
     }
 
     @Test
@@ -435,9 +504,11 @@ class BackfillJobsTest {
 
     private List<Long> seedLegacyLeads(int count) {
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(seed.legacyLead(workspace, i % 2 == 0 ? "NEW" : "CONTACTED", i));
-        }
+        seed.beforeTheTriggers(old -> {
+            for (int i = 0; i < count; i++) {
+                ids.add(old.legacyLead(workspace, i % 2 == 0 ? "NEW" : "CONTACTED", i));
+            }
+        });
         return ids;
     }
 
@@ -448,6 +519,11 @@ class BackfillJobsTest {
     }
 
     private ConversationsRecord handle(long workspaceId, String channel, String handle, String name) {
+        return handle(seed, workspaceId, channel, handle, name);
+    }
+
+    private static ConversationsRecord handle(Seed seed, long workspaceId, String channel, String handle,
+                                              String name) {
         return seed.update(seed.conversation(workspaceId, channel, 1), c -> {
             c.setCustomerHandle(handle);
             c.setCustomerName(name);

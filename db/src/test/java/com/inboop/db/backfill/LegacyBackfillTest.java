@@ -6,6 +6,7 @@ import static com.inboop.db.schema.Tables.LEADS;
 import static com.inboop.db.schema.Tables.MESSAGES;
 import static com.inboop.db.schema.Tables.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -62,11 +63,11 @@ class LegacyBackfillTest {
 
             assertThat(byId(dsl.select(LEADS.ID, LEADS.STATUS_ENUM).from(LEADS).fetch().intoMap(LEADS.ID,
                     LEADS.STATUS_ENUM))).containsExactly(LeadStatus.NEW, LeadStatus.NEW, LeadStatus.NEW, LeadStatus.NEW,
-                    LeadStatus.CONVERTED, LeadStatus.CLOSED, LeadStatus.LOST, LeadStatus.CLOSED, null, null);
+                    LeadStatus.CONVERTED, LeadStatus.CLOSED, LeadStatus.LOST, LeadStatus.CLOSED, LeadStatus.NEW, null);
             assertThat(byId(dsl.select(ORDERS.ID, ORDERS.STATUS_ENUM).from(ORDERS).fetch().intoMap(ORDERS.ID,
                     ORDERS.STATUS_ENUM))).containsExactly(OrderStatus.NEW, OrderStatus.NEW, OrderStatus.CONFIRMED,
                     OrderStatus.CONFIRMED, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.CANCELLED, null,
-                    null, null);
+                    null, OrderStatus.NEW);
             assertThat(byId(dsl.select(ORDERS.ID, ORDERS.PAYMENT_STATUS_ENUM).from(ORDERS).fetch().intoMap(ORDERS.ID,
                     ORDERS.PAYMENT_STATUS_ENUM))).containsExactly(PaymentStatus.UNPAID, PaymentStatus.PAID,
                     PaymentStatus.REFUNDED, null, PaymentStatus.PAID, PaymentStatus.PAID, PaymentStatus.UNPAID,
@@ -74,13 +75,17 @@ class LegacyBackfillTest {
             assertThat(byId(dsl.select(CONVERSATIONS.ID, CONVERSATIONS.INTENT_LABEL_ENUM).from(CONVERSATIONS).fetch()
                     .intoMap(CONVERSATIONS.ID, CONVERSATIONS.INTENT_LABEL_ENUM))).containsExactly(IntentLabel.BUYING,
                     IntentLabel.SUPPORT, IntentLabel.BROWSING, IntentLabel.SPAM, IntentLabel.OTHER, null, null);
-            assertThat(first.get("lead-status").unresolvedByValue())
-                    .containsExactly(Map.entry("ARCHIVED", 1L), Map.entry("Qualified ", 1L));
-            assertThat(first.get("order-status").unresolvedByValue())
-                    .containsExactly(Map.entry("ON_HOLD", 1L), Map.entry("REFUNDED", 1L), Map.entry("pending", 1L));
-            assertThat(first.get("payment-status").unresolvedByValue()).containsExactly(Map.entry("PARTIAL", 1L));
-            assertThat(first.get("intent-label").unresolvedByValue())
-                    .containsExactly(Map.entry("PURCHASE_INTENT", 1L));
+            assertThat(first.get("lead-status").unresolvedByValue()).as("'Qualified ' is QUALIFIED: NEW")
+                    .containsExactly(Map.entry("ARCHIVED", 1L));
+            assertThat(first.get("order-status").unresolvedByValue()).as("'pending' is PENDING: NEW")
+                    .containsExactly(Map.entry("ON_HOLD", 1L), Map.entry("REFUNDED", 1L));
+            assertThat(first.get("payment-status").unresolvedByValue()).as("NULL: older than the column")
+                    .containsExactly(entry(null, 2L), Map.entry("PARTIAL", 1L));
+            assertThat(first.get("intent-label").unresolvedByValue()).as("NULL: not classified yet")
+                    .containsExactly(entry(null, 1L), Map.entry("PURCHASE_INTENT", 1L));
+            assertThat(first.get("business-workspaces").unresolvedByValue())
+                    .containsExactly(Map.entry("owner 4 owns workspaces 3, 4", 1L),
+                            Map.entry("owner 5 owns no workspace", 1L));
 
             assertThat(dsl.select(LEADS.ID).from(LEADS).where(LEADS.ASSIGNED_TO_USER_ID.eq(2L)).orderBy(LEADS.ID)
                     .fetch(LEADS.ID)).containsExactly(3L, 6L, 9L);

@@ -1,20 +1,28 @@
 -- Rows of a production replica at the backend's V13 (test fixture): every legacy value the fact sheet lists, in
--- every column it lists them for, plus values nobody listed (a typo, a value from an old release, odd casing).
+-- every column it lists them for, plus values nobody listed (a typo, a value from an old release, odd casing), and
+-- businesses.workspace_id NULL everywhere, as the backend leaves it (it scopes businesses by owner_id): Asha owns one
+-- workspace and two businesses, Old Admin one workspace and one business, Dev owns two workspaces (ambiguous), Neha
+-- none.
 INSERT INTO users (id, name, email, password, role, oauth_provider, oauth_id, created_at, updated_at) VALUES
     (1, 'Asha Owner', 'asha@shop.example', '{bcrypt}x', 'USER', 'GOOGLE', 'g-1', '2025-01-02 10:00:00', '2025-01-02 10:00:00'),
     (2, 'Ravi Agent', 'ravi@shop.example', '{bcrypt}x', 'USER', NULL, NULL, '2025-01-03 10:00:00', NULL),
-    (3, 'Old Admin', 'old@shop.example', '{bcrypt}x', 'ADMIN', NULL, NULL, NULL, NULL);
+    (3, 'Old Admin', 'old@shop.example', '{bcrypt}x', 'ADMIN', NULL, NULL, NULL, NULL),
+    (4, 'Dev Two Shops', 'dev@shop.example', '{bcrypt}x', 'USER', NULL, NULL, '2025-02-01 10:00:00', NULL),
+    (5, 'Neha No Workspace', 'neha@shop.example', '{bcrypt}x', 'USER', NULL, NULL, '2025-02-02 10:00:00', NULL);
 UPDATE users SET deleted_at = '2025-06-01 00:00:00' WHERE id = 3;
 
-INSERT INTO workspaces (id, name, plan, owner_id) VALUES (1, 'Asha Crafts', 'PRO', 1), (2, 'Dormant', 'FREE', 3);
+INSERT INTO workspaces (id, name, plan, owner_id) VALUES (1, 'Asha Crafts', 'PRO', 1), (2, 'Dormant', 'FREE', 3),
+    (3, 'Dev Retail', 'PRO', 4), (4, 'Dev Wholesale', 'FREE', 4);
 INSERT INTO workspace_members (workspace_id, user_id, role, invited_by_id) VALUES (1, 1, 'OWNER', NULL), (1, 2, 'MEMBER', 1);
 INSERT INTO workspace_plans (workspace_id, plan, plan_status, expires_at) VALUES (1, 'PRO', 'ACTIVE', '2027-01-01 00:00:00');
 
 INSERT INTO businesses (id, name, instagram_business_id, instagram_page_id, instagram_username, access_token, owner_id,
                         webhook_verified, is_active, available_page_ids, workspace_id, created_at) VALUES
-    (1, 'Asha Crafts IG', 'ig-biz-1', 'page-1', 'asha.crafts', 'token-1', 1, true, true, 'page-1,page-2', 1, '2025-01-02 10:00:00'),
-    (2, 'Asha Crafts WA', NULL, NULL, NULL, NULL, 1, false, true, NULL, 1, '2025-02-02 10:00:00'),
-    (3, 'No workspace yet', 'ig-biz-3', NULL, 'orphan.shop', NULL, 3, false, false, NULL, NULL, NULL);
+    (1, 'Asha Crafts IG', 'ig-biz-1', 'page-1', 'asha.crafts', 'token-1', 1, true, true, 'page-1,page-2', NULL, '2025-01-02 10:00:00'),
+    (2, 'Asha Crafts WA', NULL, NULL, NULL, NULL, 1, false, true, NULL, NULL, '2025-02-02 10:00:00'),
+    (3, 'Old Admin shop', 'ig-biz-3', NULL, 'orphan.shop', NULL, 3, false, false, NULL, NULL, NULL),
+    (4, 'Dev shop', 'ig-biz-4', NULL, 'dev.shop', NULL, 4, true, true, NULL, NULL, '2025-02-03 10:00:00'),
+    (5, 'Neha shop', 'ig-biz-5', NULL, 'neha.shop', NULL, 5, true, true, NULL, NULL, '2025-02-04 10:00:00');
 
 INSERT INTO contacts (id, business_id, name, email, phone, handles, total_orders, total_revenue, created_at) VALUES
     (1, 1, 'Meera', 'meera@example.com', '+91 90000 00001', '{"instagram": "meera.makes"}', 2, 1499.00, '2025-03-01 09:00:00'),
