@@ -419,3 +419,46 @@ CREATE INDEX idx_leads_search ON leads USING gin ((coalesce(customer_name, '') |
 CREATE INDEX idx_orders_search ON orders
     USING gin ((order_number || ' ' || coalesce(customer_name, '') || ' ' || coalesce(customer_handle, '') || ' '
                 || coalesce(tracking_number, '')) gin_trgm_ops);
+
+-- The expand phase (docs/typed-status-columns.md): what each legacy value means, one definition for the database's
+-- triggers (V041 to V043 keep every typed column in step with its legacy twin in the writer's own statement), the
+-- query layer and the backfill jobs; and the rule that places a business in its owner's one workspace (V038, V039).
+-- The trigger functions themselves are in those migrations.
+CREATE FUNCTION inboop_owned_workspace(owner bigint) RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT CASE WHEN count(*) = 1 THEN min(w.id) END FROM public.workspaces w
+       WHERE w.owner_id = owner AND w.deleted_at IS NULL $$;
+CREATE FUNCTION inboop_lead_status(legacy text) RETURNS lead_status LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT CASE upper(btrim(legacy, E' \t\r\n') COLLATE "C")
+       WHEN 'NEW' THEN 'NEW'::public.lead_status WHEN 'CONTACTED' THEN 'NEW'::public.lead_status
+       WHEN 'QUALIFIED' THEN 'NEW'::public.lead_status WHEN 'NEGOTIATING' THEN 'NEW'::public.lead_status
+       WHEN 'CONVERTED' THEN 'CONVERTED'::public.lead_status WHEN 'CLOSED' THEN 'CLOSED'::public.lead_status
+       WHEN 'SPAM' THEN 'CLOSED'::public.lead_status WHEN 'LOST' THEN 'LOST'::public.lead_status END $$;
+CREATE FUNCTION inboop_order_status(legacy text) RETURNS order_status LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT CASE upper(btrim(legacy, E' \t\r\n') COLLATE "C")
+       WHEN 'NEW' THEN 'NEW'::public.order_status WHEN 'PENDING' THEN 'NEW'::public.order_status
+       WHEN 'CONFIRMED' THEN 'CONFIRMED'::public.order_status WHEN 'PROCESSING' THEN 'CONFIRMED'::public.order_status
+       WHEN 'SHIPPED' THEN 'SHIPPED'::public.order_status WHEN 'DELIVERED' THEN 'DELIVERED'::public.order_status
+       WHEN 'CANCELLED' THEN 'CANCELLED'::public.order_status END $$;
+CREATE FUNCTION inboop_payment_status(legacy text, legacy_status text) RETURNS payment_status
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT CASE WHEN upper(btrim(legacy_status, E' \t\r\n') COLLATE "C") = 'REFUNDED' THEN 'REFUNDED'::public.payment_status
+       ELSE CASE upper(btrim(legacy, E' \t\r\n') COLLATE "C") WHEN 'UNPAID' THEN 'UNPAID'::public.payment_status
+       WHEN 'PAID' THEN 'PAID'::public.payment_status WHEN 'REFUNDED' THEN 'REFUNDED'::public.payment_status END END $$;
+CREATE FUNCTION inboop_intent_label(legacy text) RETURNS intent_label LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT CASE upper(btrim(legacy, E' \t\r\n') COLLATE "C")
+       WHEN 'BUYING' THEN 'BUYING'::public.intent_label WHEN 'SUPPORT' THEN 'SUPPORT'::public.intent_label
+       WHEN 'BROWSING' THEN 'BROWSING'::public.intent_label WHEN 'SPAM' THEN 'SPAM'::public.intent_label
+       WHEN 'OTHER' THEN 'OTHER'::public.intent_label END $$;
+
+-- The status filters on the status a row has (typed, else what the legacy value means), in each list's order.
+CREATE INDEX idx_leads_list_status ON leads (business_id, (coalesce(status_enum, inboop_lead_status(status))),
+    (coalesce(created_at, '1970-01-01 00:00:00'::timestamp)) DESC, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX idx_orders_list_status ON orders (business_id, (coalesce(status_enum, inboop_order_status(status))),
+    (coalesce(created_at, order_date)) DESC, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX idx_orders_list_payment_status ON orders
+    (business_id, (coalesce(payment_status_enum, inboop_payment_status(payment_status, status))),
+     (coalesce(created_at, order_date)) DESC, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX idx_conversations_inbox_intent ON conversations
+    (business_id, (coalesce(intent_label_enum, inboop_intent_label(intent_label))),
+     (coalesce(last_message_at, created_at, '1970-01-01 00:00:00'::timestamp)) DESC, id DESC)
+    WHERE archived_at IS NULL AND deleted_at IS NULL;

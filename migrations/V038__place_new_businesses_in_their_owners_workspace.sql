@@ -9,8 +9,8 @@
 --     to place (an UPDATE of businesses.workspace_id). V039 places an owner's unplaced businesses when the owner
 --     gets a first workspace.
 --
--- On UPDATE only a business that is and was unplaced is looked at again (an owner who since deleted all but one
--- workspace, or a changed owner): a business someone removed from a workspace on purpose (set to NULL) stays out.
+-- An unplaced business is placed again when its owner changes (here) or its owner's workspaces do (V039); any other
+-- UPDATE leaves it alone, so a business someone took out of a workspace on purpose (set to NULL) stays out.
 -- Hibernate's UPDATEs do not name workspace_id, so they never undo a placement.
 --
 -- inboop_owned_workspace is also what V040 (production's existing rows) and the job use: one definition of the rule.
@@ -47,10 +47,10 @@ BEGIN
             EXECUTE FUNCTION public.inboop_place_business();
     END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_trigger
-                    WHERE tgrelid = 'public.businesses'::regclass AND tgname = 'inboop_place_unplaced_business') THEN
-        CREATE TRIGGER inboop_place_unplaced_business
+                    WHERE tgrelid = 'public.businesses'::regclass AND tgname = 'inboop_place_transferred_business') THEN
+        CREATE TRIGGER inboop_place_transferred_business
             BEFORE UPDATE ON public.businesses
-            FOR EACH ROW WHEN (NEW.workspace_id IS NULL AND OLD.workspace_id IS NULL)
+            FOR EACH ROW WHEN (NEW.workspace_id IS NULL AND NEW.owner_id IS DISTINCT FROM OLD.owner_id)
             EXECUTE FUNCTION public.inboop_place_business();
     END IF;
 END

@@ -53,6 +53,7 @@ public final class Alignment {
         alignment.enums();
         alignment.tables();
         alignment.validations();
+        alignment.functions();
         alignment.indexes();
         alignment.extras();
         return new AlignmentReport(alignment.missing, alignment.needsApproval, alignment.proposals);
@@ -68,6 +69,28 @@ public final class Alignment {
                                 + "CREATE EXTENSION IF NOT EXISTS " + wanted + ";\n", Optional.empty()));
             }
         }
+    }
+
+    /**
+     * The design's functions the source lacks, after the tables (a SQL function's body is checked against them when
+     * it is created) and before the indexes (an expression index may call one). A function the source has with
+     * another definition (white space aside) needs approval: replacing it changes what its callers (triggers,
+     * indexes) do.
+     */
+    private void functions() {
+        target.functions().forEach((signature, definition) -> {
+            String have = source.functions().get(signature);
+            if (have == null) {
+                missing.add("function " + signature);
+                String name = signature.substring(0, signature.indexOf('('));
+                proposals.add(new ProposedMigration("create_" + name + "_function",
+                        header("function " + signature + ", as the design has it.") + definition.strip() + ";\n",
+                        Optional.empty()));
+            } else if (!have.replaceAll("\\s+", " ").equals(definition.replaceAll("\\s+", " "))) {
+                needsApproval.add("function " + signature + " is defined differently from the design ("
+                        + APPROVAL_NOTE + ")");
+            }
+        });
     }
 
     private void enums() {

@@ -25,13 +25,13 @@ import java.util.TreeSet;
  * @param enums   by type name
  * @param views      views and materialized views, by name
  * @param extensions the extensions installed into the schema (pg_trgm), by name
- * @param routines   the schema's own functions and triggers (an extension's are left out), each as a line of
- *                   {@link #structure()}: {@code function NAME(ARGS) md5 DIGEST} of its whole definition, or
- *                   {@code trigger TABLE.NAME DEFINITION}
+ * @param functions  the schema's own functions (an extension's are left out), by {@code name(arguments)}, each with
+ *                   its whole definition as {@code pg_get_functiondef} writes it ({@code CREATE OR REPLACE FUNCTION})
+ * @param triggers   the schema's triggers, each as {@code TABLE.NAME DEFINITION}
  */
 public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> indexes, Map<String, EnumType> enums,
                               Map<String, View> views, java.util.SortedSet<String> extensions,
-                              java.util.SortedSet<String> routines) {
+                              Map<String, String> functions, java.util.SortedSet<String> triggers) {
 
     /** inboop-db's own Flyway history table (flyway.conf's {@code flyway.table}). */
     public static final String INBOOP_HISTORY_TABLE = "inboop_schema_history";
@@ -148,24 +148,25 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                 SELECT x.extname
                   FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
                  WHERE n.nspname = ?""", List.of(schema), rs -> extensions.add(rs.getString(1)));
-        java.util.SortedSet<String> routines = new TreeSet<>();
+        Map<String, String> functions = new TreeMap<>();
         query(connection, """
-                SELECT 'function ' || p.proname || '(' || pg_get_function_arguments(p.oid) || ') md5 '
-                       || md5(pg_get_functiondef(p.oid))
+                SELECT p.proname || '(' || pg_get_function_arguments(p.oid) || ')', pg_get_functiondef(p.oid)
                   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                  WHERE n.nspname = ? AND p.prokind IN ('f', 'p')
                    AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                                    WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-                UNION ALL
-                SELECT 'trigger ' || c.relname || '.' || t.tgname || ' ' || pg_get_triggerdef(t.oid)
+                                    WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')""",
+                List.of(schema), rs -> functions.put(rs.getString(1), rs.getString(2)));
+        java.util.SortedSet<String> triggers = new TreeSet<>();
+        query(connection, """
+                SELECT c.relname || '.' || t.tgname || ' ' || pg_get_triggerdef(t.oid)
                   FROM pg_trigger t
                   JOIN pg_class c ON c.oid = t.tgrelid
                   JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ? AND NOT t.tgisinternal""", List.of(schema, schema),
-                rs -> routines.add(rs.getString(1)));
+                 WHERE n.nspname = ? AND NOT t.tgisinternal""", List.of(schema), rs -> triggers.add(rs.getString(1)));
         return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
                 Collections.unmodifiableMap(enums), Collections.unmodifiableMap(views),
-                Collections.unmodifiableSortedSet(extensions), Collections.unmodifiableSortedSet(routines));
+                Collections.unmodifiableSortedSet(extensions), Collections.unmodifiableMap(functions),
+                Collections.unmodifiableSortedSet(triggers));
     }
 
     /**
@@ -196,7 +197,8 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
             lines.add((view.kind() == 'm' ? "materialized view " : "view ") + view.name());
         }
         extensions.forEach(extension -> lines.add("extension " + extension));
-        lines.addAll(routines);
+        functions.forEach((signature, definition) -> lines.add("function " + signature + " md5 " + md5(definition)));
+        triggers.forEach(trigger -> lines.add("trigger " + trigger));
         return List.copyOf(lines);
     }
 
@@ -208,6 +210,16 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
         mine.stream().filter(line -> !theirs.contains(line)).forEach(line -> differences.add("- " + line));
         theirs.stream().filter(line -> !mine.contains(line)).forEach(line -> differences.add("+ " + line));
         return differences;
+    }
+
+    /** A whole definition as a short line: two definitions are the same text exactly when their digests are. */
+    private static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has MD5", e);
+        }
     }
 
     @FunctionalInterface

@@ -126,7 +126,7 @@ class AlignTest {
             assertThat(report.needsApproval()).anySatisfy(line -> assertThat(line)
                     .startsWith("enum intent_label is [BUYING").contains("WHOLESALE"));
             assertThat(report.proposals()).noneMatch(p -> p.sql().contains("intent_confidence"))
-                    .noneMatch(p -> p.sql().contains("TYPE intent_label") || p.sql().contains("public.intent_label"));
+                    .noneMatch(p -> p.sql().contains("TYPE intent_label") || p.sql().contains("TYPE public.intent_label"));
             assertThat(report.aligned()).isFalse();
         }
     }

@@ -1,7 +1,6 @@
 package com.inboop.db.replica;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -9,7 +8,9 @@ import javax.sql.DataSource;
 
 /**
  * Production-sized data for the benchmarks, written only into the backend's V13 columns, so that it fits a replica
- * before adoption as well as a migrated database: 100 workspaces of one business each; {@code n} conversations
+ * before adoption as well as a migrated database: 100 owners, each owning one workspace and one business, written
+ * as the backend writes them (businesses.workspace_id NULL: the migrations, or on a migrated database the insert
+ * trigger, place each business in its owner's workspace); {@code n} conversations
  * spread evenly over them, on three channels (MESSENGER included), with legacy intent labels;
  * {@code messagesPerConversation} messages each; n/5 leads and n/10 orders with every legacy status; and 200,000
  * contacts whose Instagram handle matches the conversations' customers.
@@ -26,18 +27,14 @@ public final class ProductionScale {
     public static void seed(DataSource dataSource, int n, int messagesPerConversation) throws SQLException {
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            long owner;
-            try (ResultSet rs = statement.executeQuery("INSERT INTO users (name, email, password) VALUES "
-                    + "('bench owner', 'bench-owner@example.com', 'x') RETURNING id")) {
-                rs.next();
-                owner = rs.getLong(1);
-            }
-            statement.execute("INSERT INTO workspaces (name, owner_id) SELECT 'bench ' || g, " + owner
-                    + " FROM generate_series(1, " + BUSINESSES + ") g");
-            statement.execute("INSERT INTO businesses (name, owner_id, workspace_id) SELECT 'bench business ' || id, "
-                    + owner + ", id FROM workspaces WHERE name LIKE 'bench %'");
-            statement.execute("CREATE TEMP TABLE bench_business AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id"
-                    + " FROM businesses WHERE name LIKE 'bench business %'");
+            statement.execute("INSERT INTO users (name, email, password) SELECT 'bench owner ' || g,"
+                    + " 'bench-owner-' || g || '@example.com', 'x' FROM generate_series(1, " + BUSINESSES + ") g");
+            statement.execute("INSERT INTO workspaces (name, owner_id) SELECT 'bench ' || id, id FROM users"
+                    + " WHERE name LIKE 'bench owner %'");
+            statement.execute("INSERT INTO businesses (name, owner_id) SELECT 'bench business ' || id, id FROM users"
+                    + " WHERE name LIKE 'bench owner %'");
+            statement.execute("CREATE TEMP TABLE bench_business AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id,"
+                    + " owner_id FROM businesses WHERE name LIKE 'bench business %'");
             statement.execute("INSERT INTO contacts (business_id, name, handles)"
                     + " SELECT b.id, 'Customer ' || g, jsonb_build_object('instagram', 'customer' || g)"
                     + " FROM generate_series(0, " + (CUSTOMERS - 1) + ") g JOIN bench_business b ON b.k = g % "
@@ -50,7 +47,7 @@ public final class ProductionScale {
                     + " 'Customer ' || (g % " + CUSTOMERS + "), 'hello ' || g,"
                     + " localtimestamp - g * interval '1 second', g % 3,"
                     + " (ARRAY['BUYING', 'SUPPORT', 'BROWSING', 'SPAM', 'OTHER', NULL])[1 + g % 6],"
-                    + " CASE WHEN g % 4 = 1 THEN " + owner + " END, localtimestamp - g * interval '2 second'"
+                    + " CASE WHEN g % 4 = 1 THEN b.owner_id END, localtimestamp - g * interval '2 second'"
                     + " FROM generate_series(1, " + n + ") g JOIN bench_business b ON b.k = g % " + BUSINESSES);
             statement.execute("INSERT INTO messages (conversation_id, sender_id, is_from_customer, original_text,"
                     + " sent_at) SELECT c.id, 'sender', m % 2 = 0, 'message ' || m, c.last_message_at - m * interval"
@@ -59,7 +56,7 @@ public final class ProductionScale {
             statement.execute("INSERT INTO leads (business_id, conversation_id, instagram_user_id, status, assigned_to,"
                     + " created_at) SELECT b.id, NULL, 'ig-' || g,"
                     + " (ARRAY['NEW', 'CONTACTED', 'QUALIFIED', 'NEGOTIATING', 'CONVERTED', 'CLOSED', 'LOST', 'SPAM'])"
-                    + "[1 + g % 8], CASE WHEN g % 3 = 0 THEN " + owner + " END,"
+                    + "[1 + g % 8], CASE WHEN g % 3 = 0 THEN b.owner_id END,"
                     + " localtimestamp - g * interval '1 minute'"
                     + " FROM generate_series(1, " + n / 5 + ") g JOIN bench_business b ON b.k = g % " + BUSINESSES);
             statement.execute("INSERT INTO orders (order_number, business_id, status, payment_status, order_date,"
