@@ -45,6 +45,11 @@ public final class Seed {
         this.dsl = dsl;
     }
 
+    /** What this seed writes through (inside {@link #beforeTheTriggers}: the one connection without triggers). */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
     public static DSLContext dsl(TestDatabase database) {
         return DSL.using(database.dataSource(), SQLDialect.POSTGRES);
     }

@@ -99,7 +99,8 @@ public final class BackfillRunner {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         job.unresolvedElsewhere(dsl).forEach((why, count) -> unresolved.merge(why, count, Long::sum));
-        BackfillSummary summary = new BackfillSummary(job.name(), options.dryRun(), scanned, changed, changes,
+        BackfillSummary summary = new BackfillSummary(job.name(), options.dryRun(), scanned, changed,
+                BackfillSummary.mostFrequentFirst(changes),
                 BackfillSummary.mostFrequentFirst(unresolved), batches, millis, longest);
         progress.accept(summary.describe());
         return summary;

@@ -116,6 +116,68 @@ class LegacyBackfillTest {
         }
     }
 
+    /** The typed columns the jobs write: everything else must come out byte-identical. */
+    private static final Map<String, List<String>> TYPED = Map.of(
+            "leads", List.of("\"status_enum\"", "\"assigned_to_user_id\""),
+            "orders", List.of("\"status_enum\"", "\"payment_status_enum\""),
+            "conversations", List.of("\"intent_label_enum\""));
+
+    @ParameterizedTest
+    @EnumSource(value = State.class, names = {"HISTORY_ONLY", "HIBERNATE_DRIFT"})
+    void aRepairFixesEveryDisagreementLeftFromBeforeTheTriggersAndChangesNothingElse(State state,
+                                                                                    TestDatabase server) {
+        try (ThrowawayDatabase replica = server.newEmptyDatabase()) {
+            DataSource dataSource = replica.target().dataSource();
+            ProductionReplica.build(dataSource, state);
+            InboopMigrations.migrate(dataSource);
+            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            runAll(dsl);
+            assertThat(runAll(dsl).values()).as("after the sync exists, a repair has nothing to do")
+                    .allSatisfy(s -> assertThat(s.changed()).as(s.job()).isZero());
+
+            // Typed values an older inboop-db wrote, which the backend then contradicted in its own columns before
+            // the triggers existed (written here with no trigger firing).
+            new com.inboop.db.Seed(dsl).beforeTheTriggers(old -> {
+                DSLContext raw = old.dsl();
+                raw.update(LEADS).set(LEADS.STATUS_ENUM, LeadStatus.NEW).where(LEADS.ID.in(5L, 6L, 7L)).execute();
+                raw.update(LEADS).set(LEADS.ASSIGNED_TO_USER_ID, 1L).where(LEADS.ID.eq(3L)).execute();
+                raw.update(ORDERS).set(ORDERS.STATUS_ENUM, OrderStatus.SHIPPED).where(ORDERS.ID.eq(6L)).execute();
+                raw.update(ORDERS).set(ORDERS.STATUS_ENUM, OrderStatus.CANCELLED).where(ORDERS.ID.eq(9L)).execute();
+                raw.update(ORDERS).set(ORDERS.PAYMENT_STATUS_ENUM, PaymentStatus.UNPAID).where(ORDERS.ID.eq(2L))
+                        .execute();
+                raw.update(CONVERSATIONS).set(CONVERSATIONS.INTENT_LABEL_ENUM, IntentLabel.BROWSING)
+                        .where(CONVERSATIONS.ID.eq(1L)).execute();
+            });
+            Map<String, List<String>> untyped = without(ProductionReplica.columns(dataSource), TYPED);
+            Map<String, String> before = ProductionReplica.rowDigests(dataSource, untyped);
+
+            Map<String, BackfillSummary> repair = runAll(dsl);
+
+            assertThat(repair.get("lead-status").changes()).containsExactly(entry("NEW -> CLOSED", 1L),
+                    entry("NEW -> CONVERTED", 1L), entry("NEW -> LOST", 1L));
+            assertThat(repair.get("lead-assignee").changes()).containsExactly(entry("1 -> 2", 1L));
+            assertThat(repair.get("order-status").changes()).containsExactly(entry("CANCELLED -> NULL", 1L),
+                    entry("SHIPPED -> DELIVERED", 1L));
+            assertThat(repair.get("payment-status").changes()).containsExactly(entry("UNPAID -> PAID", 1L));
+            assertThat(repair.get("intent-label").changes()).containsExactly(entry("BROWSING -> BUYING", 1L));
+            assertThat(repair.get("lead-status").describe()).contains("3 changed (NEW -> CLOSED x1, "
+                    + "NEW -> CONVERTED x1, NEW -> LOST x1)");
+            assertThat(ProductionReplica.rowDigests(dataSource, untyped)).as("every other column").isEqualTo(before);
+            assertThat(runAll(dsl).values()).allSatisfy(s -> assertThat(s.changed()).as(s.job()).isZero());
+        }
+    }
+
+    private static Map<String, List<String>> without(Map<String, List<String>> columns,
+                                                     Map<String, List<String>> left) {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        columns.forEach((table, names) -> {
+            List<String> rest = new ArrayList<>(names);
+            rest.removeAll(left.getOrDefault(table, List.of()));
+            kept.put(table, rest);
+        });
+        return kept;
+    }
+
     private static Map<String, BackfillSummary> runAll(DSLContext dsl) {
         BackfillRunner runner = new BackfillRunner(dsl, line -> { });
         Map<String, BackfillSummary> summaries = new LinkedHashMap<>();
