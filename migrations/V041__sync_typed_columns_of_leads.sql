@@ -37,24 +37,31 @@ $$;
 COMMENT ON FUNCTION public.inboop_lead_status(text) IS
     'The design''s lead status of a legacy leads.status value; NULL if it has none (inboop-db, docs/legacy-values.md).';
 
+-- One function for both triggers, BEFORE INSERT and BEFORE UPDATE, which settle the row in the writer's statement
+-- before it is written. Each pair is looked at only when the statement wrote it (an INSERT, or an UPDATE that changed
+-- either column): a pair left as it was, in disagreement from before the triggers existed, waits for the repair job.
+-- The UPDATE trigger's WHEN clause compares plain columns only: an expression there (a function call) would be
+-- prepared again for every statement, which costs every UPDATE of the table more than the trigger itself.
+
 CREATE OR REPLACE FUNCTION public.inboop_sync_leads() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 BEGIN
-    IF NEW.status_enum IS NOT NULL AND NEW.status_enum IS DISTINCT FROM public.inboop_lead_status(NEW.status)
-       AND (TG_OP = 'INSERT'
-            OR (NEW.status IS NOT DISTINCT FROM OLD.status AND NEW.status_enum IS DISTINCT FROM OLD.status_enum)) THEN
-        NEW.status := NEW.status_enum::text;
+    IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status OR NEW.status_enum IS DISTINCT FROM OLD.status_enum THEN
+        IF NEW.status_enum IS NOT NULL AND NEW.status_enum IS DISTINCT FROM public.inboop_lead_status(NEW.status)
+           AND (TG_OP = 'INSERT' OR NEW.status IS NOT DISTINCT FROM OLD.status) THEN
+            NEW.status := NEW.status_enum::text; -- the typed status alone was written, to another meaning
+        END IF;
+        NEW.status_enum := public.inboop_lead_status(NEW.status);
     END IF;
-    NEW.status_enum := public.inboop_lead_status(NEW.status);
-
-    IF NEW.assigned_to_user_id IS DISTINCT FROM NEW.assigned_to
-       AND ((TG_OP = 'INSERT' AND NEW.assigned_to_user_id IS NOT NULL)
-            OR (TG_OP = 'UPDATE' AND NEW.assigned_to IS NOT DISTINCT FROM OLD.assigned_to
-                AND NEW.assigned_to_user_id IS DISTINCT FROM OLD.assigned_to_user_id)) THEN
-        NEW.assigned_to := NEW.assigned_to_user_id;
+    IF TG_OP = 'INSERT' OR NEW.assigned_to IS DISTINCT FROM OLD.assigned_to
+       OR NEW.assigned_to_user_id IS DISTINCT FROM OLD.assigned_to_user_id THEN
+        IF (TG_OP = 'INSERT' AND NEW.assigned_to_user_id IS NOT NULL)
+           OR (TG_OP = 'UPDATE' AND NEW.assigned_to IS NOT DISTINCT FROM OLD.assigned_to) THEN
+            NEW.assigned_to := NEW.assigned_to_user_id; -- the typed assignee alone was written (NULL: unassigned)
+        END IF;
+        NEW.assigned_to_user_id := NEW.assigned_to;
     END IF;
-    NEW.assigned_to_user_id := NEW.assigned_to;
     RETURN NEW;
 END
 $$;

@@ -41,25 +41,32 @@ $$;
 COMMENT ON FUNCTION public.inboop_payment_status(text, text) IS
     'The design''s payment status of legacy orders.payment_status and orders.status values; NULL if none (inboop-db).';
 
+-- One function for both triggers, BEFORE INSERT and BEFORE UPDATE; each pair is looked at only when the statement
+-- wrote it, the payment pair also when the legacy fulfilment status changed; plain columns in the WHEN clause (why:
+-- V041).
+
 CREATE OR REPLACE FUNCTION public.inboop_sync_orders() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 BEGIN
-    IF NEW.status_enum IS NOT NULL AND NEW.status_enum IS DISTINCT FROM public.inboop_order_status(NEW.status)
-       AND (TG_OP = 'INSERT'
-            OR (NEW.status IS NOT DISTINCT FROM OLD.status AND NEW.status_enum IS DISTINCT FROM OLD.status_enum)) THEN
-        NEW.status := NEW.status_enum::text;
+    IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status OR NEW.status_enum IS DISTINCT FROM OLD.status_enum THEN
+        IF NEW.status_enum IS NOT NULL AND NEW.status_enum IS DISTINCT FROM public.inboop_order_status(NEW.status)
+           AND (TG_OP = 'INSERT' OR NEW.status IS NOT DISTINCT FROM OLD.status) THEN
+            NEW.status := NEW.status_enum::text; -- the typed status alone was written, to another meaning
+        END IF;
+        NEW.status_enum := public.inboop_order_status(NEW.status);
     END IF;
-    NEW.status_enum := public.inboop_order_status(NEW.status);
-
-    IF NEW.payment_status_enum IS NOT NULL
-       AND NEW.payment_status_enum IS DISTINCT FROM public.inboop_payment_status(NEW.payment_status, NEW.status)
-       AND (TG_OP = 'INSERT'
-            OR (NEW.payment_status IS NOT DISTINCT FROM OLD.payment_status
-                AND NEW.payment_status_enum IS DISTINCT FROM OLD.payment_status_enum)) THEN
-        NEW.payment_status := NEW.payment_status_enum::text;
+    IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status
+       OR NEW.payment_status IS DISTINCT FROM OLD.payment_status
+       OR NEW.payment_status_enum IS DISTINCT FROM OLD.payment_status_enum THEN
+        IF NEW.payment_status_enum IS NOT NULL
+           AND NEW.payment_status_enum IS DISTINCT FROM public.inboop_payment_status(NEW.payment_status, NEW.status)
+           AND (TG_OP = 'INSERT' OR (NEW.payment_status IS NOT DISTINCT FROM OLD.payment_status
+                                     AND NEW.payment_status_enum IS DISTINCT FROM OLD.payment_status_enum)) THEN
+            NEW.payment_status := NEW.payment_status_enum::text; -- the typed payment alone was written
+        END IF;
+        NEW.payment_status_enum := public.inboop_payment_status(NEW.payment_status, NEW.status);
     END IF;
-    NEW.payment_status_enum := public.inboop_payment_status(NEW.payment_status, NEW.status);
     RETURN NEW;
 END
 $$;

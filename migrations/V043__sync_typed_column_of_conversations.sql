@@ -20,15 +20,16 @@ $$;
 COMMENT ON FUNCTION public.inboop_intent_label(text) IS
     'The design''s intent label of a legacy conversations.intent_label value; NULL if it has none (inboop-db).';
 
+-- One function for both triggers, BEFORE INSERT and BEFORE UPDATE; plain columns in the WHEN clause (why: V041).
+
 CREATE OR REPLACE FUNCTION public.inboop_sync_conversations() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 BEGIN
-    IF NEW.intent_label_enum IS NOT NULL AND NEW.intent_label_enum IS DISTINCT FROM public.inboop_intent_label(NEW.intent_label)
-       AND (TG_OP = 'INSERT'
-            OR (NEW.intent_label IS NOT DISTINCT FROM OLD.intent_label
-                AND NEW.intent_label_enum IS DISTINCT FROM OLD.intent_label_enum)) THEN
-        NEW.intent_label := NEW.intent_label_enum::text;
+    IF NEW.intent_label_enum IS NOT NULL
+       AND NEW.intent_label_enum IS DISTINCT FROM public.inboop_intent_label(NEW.intent_label)
+       AND (TG_OP = 'INSERT' OR NEW.intent_label IS NOT DISTINCT FROM OLD.intent_label) THEN
+        NEW.intent_label := NEW.intent_label_enum::text; -- the typed label alone was written, to another meaning
     END IF;
     NEW.intent_label_enum := public.inboop_intent_label(NEW.intent_label);
     RETURN NEW;

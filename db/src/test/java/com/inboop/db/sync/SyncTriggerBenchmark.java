@@ -28,16 +28,18 @@ import com.inboop.db.replica.ProductionScale;
  * database holding production-sized tables ({@code -Dbench.conversations}, default 1,000,000: 200,000 leads, 100,000
  * orders), single-row UPDATEs as Hibernate issues them (every mapped column in the SET list, bound as parameters,
  * one statement per transaction, through a prepared statement the driver reuses), on random rows, with the status
- * left as it is and with the status changed; each measured with the triggers enabled and disabled, in alternating
- * rounds, so that both see the same data, indexes and machine. Prints the median microseconds per UPDATE and the
- * overhead.
+ * left as it is and with the status changed; each round updates the same rows with the triggers enabled and
+ * disabled, which goes first alternating, so that both see the same data, indexes, cache and machine; and a third
+ * time with, instead of the sync, an empty trigger of the same kind and WHEN clause (the floor: what any BEFORE UPDATE
+ * row trigger costs, as Postgres locks the old row version before it reads a WHEN clause). Prints the median over the
+ * rounds of each round's median microseconds per UPDATE, and the overheads.
  *
  * <pre>./mvnw -B -pl db -am verify -Dtest=SyncTriggerBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @ExtendWith(MigratedDatabaseExtension.class)
 class SyncTriggerBenchmark {
 
-    private static final int ROUNDS = 9;
+    private static final int ROUNDS = 21;
     private static final int UPDATES_PER_ROUND = 2_000;
 
     /** A synced table, the legacy column whose change the trigger follows, and two values to move it between. */
@@ -63,39 +65,70 @@ class SyncTriggerBenchmark {
             Map<String, List<String>> mapped = ProductionReplica.columns(dataSource);
             ProductionReplica.migrateUpTo(dataSource, "latest");
 
-            System.out.printf("%-30s %-10s %12s %12s %9s%n", "UPDATE (Hibernate, every mapped column)", "status",
-                    "sync µs", "no sync µs", "overhead");
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE FUNCTION bench_unchanged() RETURNS trigger LANGUAGE plpgsql"
+                        + " AS $$ BEGIN RETURN NEW; END $$");
+                for (String table : CASES.stream().map(Case::table).distinct().toList()) {
+                    String when = String.join(" OR ", floorColumns(table).stream()
+                            .map(c -> "NEW." + c + " IS DISTINCT FROM OLD." + c).toList());
+                    statement.execute("CREATE TRIGGER bench_floor BEFORE UPDATE ON " + table
+                            + " FOR EACH ROW WHEN (" + when + ") EXECUTE FUNCTION bench_unchanged()");
+                }
+            }
+            System.out.printf("%-44s %-10s %9s %9s %9s %9s %9s%n", "UPDATE (Hibernate, every mapped column)",
+                    "status", "sync µs", "none µs", "floor µs", "sync", "floor");
             try (Connection connection = dataSource.getConnection()) {
                 for (Case each : CASES) {
                     long rows = count(connection, each.table());
                     for (boolean changed : new boolean[] {false, true}) {
-                        double[] with = new double[ROUNDS];
-                        double[] without = new double[ROUNDS];
+                        double[][] micros = new double[Mode.values().length][ROUNDS];
                         for (int round = 0; round < ROUNDS; round++) {
-                            // Alternate which goes first, so that neither always meets a warmer cache.
-                            boolean syncFirst = round % 2 == 0;
-                            double a = round(connection, each, mapped, rows, changed, syncFirst, round);
-                            double b = round(connection, each, mapped, rows, changed, !syncFirst, round + 100);
-                            with[round] = syncFirst ? a : b;
-                            without[round] = syncFirst ? b : a;
+                            // The same rows every way; the order rotates, so that none always meets the rows
+                            // another just read into the cache.
+                            for (int m = 0; m < Mode.values().length; m++) {
+                                Mode mode = Mode.values()[(m + round) % Mode.values().length];
+                                micros[mode.ordinal()][round] = round(connection, each, mapped, rows, changed, mode,
+                                        round);
+                            }
                         }
-                        double withMedian = median(with);
-                        double withoutMedian = median(without);
-                        System.out.printf("%-30s %-10s %12.1f %12.1f %8.1f%%%n",
+                        double sync = median(micros[Mode.SYNC.ordinal()]);
+                        double none = median(micros[Mode.NONE.ordinal()]);
+                        double floor = median(micros[Mode.FLOOR.ordinal()]);
+                        System.out.printf("%-44s %-10s %9.1f %9.1f %9.1f %8.1f%% %8.1f%%%n",
                                 each.table() + "." + each.column() + " (" + String.format("%,d", rows) + " rows)",
-                                changed ? "changed" : "unchanged", withMedian, withoutMedian,
-                                (withMedian / withoutMedian - 1) * 100);
+                                changed ? "changed" : "unchanged", sync, none, floor, (sync / none - 1) * 100,
+                                (floor / none - 1) * 100);
                     }
                 }
             }
         }
     }
 
+    /** Which triggers an UPDATE meets: the sync, none, or the empty floor trigger. */
+    private enum Mode {
+        SYNC, NONE, FLOOR
+    }
+
+    /** The columns the sync trigger's WHEN clause compares, for the floor trigger's. */
+    private static List<String> floorColumns(String table) {
+        return switch (table) {
+            case "leads" -> List.of("status", "status_enum", "assigned_to", "assigned_to_user_id");
+            case "orders" -> List.of("status", "status_enum", "payment_status", "payment_status_enum");
+            default -> List.of("intent_label", "intent_label_enum");
+        };
+    }
+
     /** Median µs per UPDATE of one round: {@link #UPDATES_PER_ROUND} single-row UPDATEs, each committed. */
     private static double round(Connection connection, Case each, Map<String, List<String>> mapped, long rows,
-                                boolean changed, boolean sync, int seed) throws SQLException {
+                                boolean changed, Mode mode, int seed) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE " + each.table() + (sync ? " ENABLE" : " DISABLE") + " TRIGGER USER");
+            statement.execute("ALTER TABLE " + each.table() + " DISABLE TRIGGER USER");
+            if (mode == Mode.SYNC) {
+                statement.execute("ALTER TABLE " + each.table() + " ENABLE TRIGGER USER");
+                statement.execute("ALTER TABLE " + each.table() + " DISABLE TRIGGER bench_floor");
+            } else if (mode == Mode.FLOOR) {
+                statement.execute("ALTER TABLE " + each.table() + " ENABLE TRIGGER bench_floor");
+            }
         }
         List<String> columns = new ArrayList<>(mapped.get(each.table()));
         columns.remove("\"id\"");
