@@ -83,7 +83,7 @@ CREATE TABLE workspace_members (
     joined_at     timestamp,
     created_at    timestamp   DEFAULT now(),
     updated_at    timestamp   DEFAULT now(),
-    UNIQUE (workspace_id, user_id)
+    CONSTRAINT uk6se2rw5firt04m4vpmqvbnr4u UNIQUE (workspace_id, user_id)
 );
 CREATE INDEX idx_workspace_members_workspace ON workspace_members (workspace_id);
 CREATE INDEX idx_workspace_members_user ON workspace_members (user_id);

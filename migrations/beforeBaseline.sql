@@ -9,19 +9,38 @@
 --
 -- Anything else (the backend at V10, an unrelated schema, a damaged history) is refused with what is missing and
 -- what to do. The exception aborts Flyway before it creates inboop_schema_history, so nothing is written.
+--
+-- One more database is admitted, when the migrating tool says so (placeholder inboop_adoption = empty-history):
+-- one that holds nothing but an empty flyway_schema_history, as a Spring Boot Flyway that found no migrations of its
+-- own leaves on a first start. It is empty in all but that table: InboopMigrations then baselines it at version 0, so
+-- V001 builds the schema. Other tools (the Flyway command line, the Maven plugin) baseline at 1 and are refused.
 -- The backend's history table is only read here, never changed.
 -- inboop:approve IB206 the adoption gate reads the catalog and the backend's history and can only refuse
 DO $$
 DECLARE
     history_versions text;
     missing text;
+    other_tables text;
 BEGIN
+    SELECT string_agg(c.relname, ', ' ORDER BY c.relname) INTO other_tables
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname <> 'flyway_schema_history';
+    -- Nested: PL/pgSQL plans a condition whole, and one naming a table that does not exist fails to plan.
+    IF '${inboop_adoption}' = 'empty-history' AND other_tables IS NULL
+       AND to_regclass('public.flyway_schema_history') IS NOT NULL THEN
+        IF NOT EXISTS (SELECT 1 FROM public.flyway_schema_history) THEN
+            RETURN;
+        END IF;
+    END IF;
+
     IF to_regclass('public.flyway_schema_history') IS NULL THEN
         RAISE EXCEPTION 'inboop-db refuses to adopt this database: it is not empty, and it has no flyway_schema_history'
             USING DETAIL = 'inboop-db adopts only a database that holds Inboop''s schema as the backend''s own '
                            'migrations V1..V13 left it (recorded in flyway_schema_history); nothing was written.',
-                  HINT = 'Point inboop-db at Inboop''s database, or at an empty one, which it builds from V001. '
-                         'A database built by Hibernate alone needs the backend''s migrations first.';
+                  HINT = 'If this is a development database whose tables Hibernate (ddl-auto) or a script made, start '
+                         'from an empty one: inboop-db builds the schema, and Hibernate should only validate it. If it '
+                         'is Inboop''s production database, its history table is missing: point inboop-db at the '
+                         'database the backend''s own migrations (V1..V13) were applied to.';
     END IF;
 
     SELECT string_agg(version || CASE WHEN success THEN '' ELSE ' (failed)' END, ', '
@@ -29,7 +48,25 @@ BEGIN
       INTO history_versions
       FROM public.flyway_schema_history
      WHERE version IS NOT NULL AND type <> 'BASELINE';
-    IF coalesce(history_versions, '') <> '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13' THEN
+    IF history_versions IS NULL AND other_tables IS NULL THEN
+        RAISE EXCEPTION 'inboop-db refuses to adopt this database with this tool: it holds nothing but an empty '
+                        'flyway_schema_history'
+            USING DETAIL = 'A Flyway that found no migrations (Spring Boot''s, on a first start) leaves that table '
+                           'behind. This tool would take the database for the backend''s V13 and skip V001. Nothing '
+                           'was written.',
+                  HINT = 'Migrate it with inboop-db itself (./inboop-db migrate, InboopMigrations.migrate or the '
+                         'Spring Boot starter), which builds the schema from V001; or drop the empty table first.';
+    END IF;
+    IF history_versions IS NULL THEN
+        RAISE EXCEPTION 'inboop-db refuses to adopt this database: it has tables (%), but no migration of the '
+                        'backend''s was ever applied to it', other_tables
+            USING DETAIL = 'inboop-db adopts only Inboop''s database as the backend''s migrations V1..V13 left it, '
+                           'or builds an empty one. Nothing was written.',
+                  HINT = 'If this is a development database whose tables Hibernate (ddl-auto) or a script made, start '
+                         'from an empty one: inboop-db builds the schema, and Hibernate should only validate it. If it '
+                         'is Inboop''s production database, run the backend''s own migrations to V13 first.';
+    END IF;
+    IF history_versions <> '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13' THEN
         RAISE EXCEPTION 'inboop-db refuses to adopt this database: the backend''s flyway_schema_history is not at '
                         'version 13'
             USING DETAIL = 'expected versions 1, 2, ..., 13, each applied successfully, and nothing else; found: '

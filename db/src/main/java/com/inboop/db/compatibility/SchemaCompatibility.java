@@ -7,18 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Comparator;
 
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationVersion;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.EnumType;
 import org.jooq.Field;
-import org.jooq.Meta;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.tools.jdbc.SingleConnectionDataSource;
+import org.jooq.impl.DefaultDataType;
 
 import com.inboop.db.Arguments;
 import com.inboop.db.migration.InboopMigrations;
@@ -26,9 +23,11 @@ import com.inboop.db.schema.Public;
 
 /**
  * Compares the live database with the catalog this jar was generated from, for a backend to call at startup:
- * every table, column, enum type and enum value the generated classes use must exist, with the same column types;
- * anything extra in the database is fine. Also reports the newest applied Flyway migration against the newest one
- * this jar ships. Reads only; changes nothing.
+ * every table, column, enum type and enum value the generated classes use must exist, each column of the type family
+ * it was generated from (any character type for a {@code String}: what Hibernate's {@code ddl-auto=update} does to
+ * lengths is accepted); anything extra in the database is fine. Also reports the newest applied migration against
+ * the newest one this jar ships. Reads only, in two catalog queries and one of the history table, without Flyway;
+ * changes nothing.
  *
  * <pre>new SchemaCompatibility(dsl).requireCompatible();</pre>
  */
@@ -42,16 +41,14 @@ public final class SchemaCompatibility {
 
     /** Compares and reports; never throws for an incompatible database. */
     public CompatibilityReport check() {
-        Meta live = dsl.meta().filterSchemas(schema -> schema.getName().equals(Public.PUBLIC.getName()));
-        Map<String, Table<?>> liveTables = new HashMap<>();
-        live.getTables().forEach(table -> liveTables.put(table.getName(), table));
+        Map<String, Map<String, LiveColumn>> liveTables = liveColumns();
         Map<String, List<String>> liveEnums = liveEnums();
 
         List<String> missing = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
         Map<String, List<String>> expectedEnums = new LinkedHashMap<>();
         for (Table<?> expected : Public.PUBLIC.getTables()) {
-            Table<?> actual = liveTables.get(expected.getName());
+            Map<String, LiveColumn> actual = liveTables.get(expected.getName());
             if (actual == null) {
                 missing.add("table " + expected.getName());
             }
@@ -65,13 +62,13 @@ public final class SchemaCompatibility {
                 if (actual == null) {
                     continue;
                 }
-                Field<?> column = actual.field(field.getName());
+                LiveColumn column = actual.get(field.getName());
                 String where = expected.getName() + "." + field.getName();
                 if (column == null) {
                     missing.add("column " + where);
-                } else if (!EnumType.class.isAssignableFrom(type)
-                        && !column.getDataType().getTypeName().equalsIgnoreCase(field.getDataType().getTypeName())) {
-                    mismatched.add("column " + where + " is " + column.getDataType().getTypeName() + ", expected "
+                } else if (!EnumType.class.isAssignableFrom(type) && !column.isEnum()
+                        && !sameFamily(column.dataType(), field.getDataType())) {
+                    mismatched.add("column " + where + " is " + column.dataType().getTypeName() + ", expected "
                             + field.getDataType().getTypeName());
                 }
             }
@@ -85,11 +82,8 @@ public final class SchemaCompatibility {
                         .forEach(v -> missing.add("enum value " + name + "." + v));
             }
         });
-        MigrationInfoService flyway = dsl.connectionResult(connection ->
-                InboopMigrations.info(new SingleConnectionDataSource(connection)));
-        return new CompatibilityReport(missing, mismatched, invalidIndexes(),
-                Optional.ofNullable(flyway.current()).map(info -> info.getVersion().getVersion()),
-                jarVersion(flyway));
+        Optional<String> applied = dsl.connectionResult(InboopMigrations::appliedVersion);
+        return new CompatibilityReport(missing, mismatched, invalidIndexes(), applied, InboopMigrations.jarVersion());
     }
 
     /**
@@ -103,6 +97,17 @@ public final class SchemaCompatibility {
             throw new IncompatibleSchemaException(report);
         }
         return report;
+    }
+
+    /**
+     * Whether the generated classes read and write the live column as they were generated to: character types are
+     * one family (a {@code String} either way, whatever the length: Hibernate's {@code ddl-auto=update} re-types
+     * {@code text} and {@code varchar(n)} columns to the {@code varchar(255)} of a plain {@code String} field), every
+     * other type must be the one generated.
+     */
+    private static boolean sameFamily(DataType<?> live, DataType<?> generated) {
+        return live.isString() && generated.isString()
+                || live.getTypeName().equalsIgnoreCase(generated.getTypeName());
     }
 
     /**
@@ -124,6 +129,38 @@ public final class SchemaCompatibility {
                 .fetch(name);
     }
 
+    /** A column as the catalog has it: the jOOQ type of its Postgres type, and whether that type is an enum. */
+    private record LiveColumn(DataType<?> dataType, boolean isEnum) {
+    }
+
+    /**
+     * Every column of the schema's tables and views, by table and column name: one catalog query (jOOQ's JDBC-based
+     * {@code Meta} asks table by table, which an application's start would pay for).
+     */
+    private Map<String, Map<String, LiveColumn>> liveColumns() {
+        Map<String, Map<String, LiveColumn>> tables = new HashMap<>();
+        dsl.resultQuery("""
+                        SELECT c.relname, a.attname, t.typname, t.typtype = 'e'
+                          FROM pg_catalog.pg_class c
+                          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                          JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                          JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                         WHERE n.nspname = {0} AND c.relkind IN ('r', 'p', 'v', 'm', 'f')""",
+                        DSL.inline(Public.PUBLIC.getName()))
+                .fetch()
+                .forEach(r -> tables.computeIfAbsent(r.get(0, String.class), k -> new HashMap<>())
+                        .put(r.get(1, String.class), new LiveColumn(jooqType(r.get(2, String.class)),
+                                Boolean.TRUE.equals(r.get(3, Boolean.class)))));
+        return tables;
+    }
+
+    /** The jOOQ type of a Postgres type name, as jOOQ's own {@code Meta} resolves it. */
+    private static DataType<?> jooqType(String typeName) {
+        DataType<?> type = DefaultDataType.getDataType(SQLDialect.POSTGRES, typeName);
+        // The dialect's type (int8) answers to the standard one (bigint), the name the generated classes use.
+        return type.getSQLDataType() == null ? type : type.getSQLDataType();
+    }
+
     /** Enum types of the schema and their values in order, from pg_type and pg_enum. */
     private Map<String, List<String>> liveEnums() {
         Table<?> type = DSL.table(DSL.name("pg_catalog", "pg_type")).as("t");
@@ -143,14 +180,4 @@ public final class SchemaCompatibility {
         return enums;
     }
 
-    /** The newest versioned migration Flyway resolved from this jar (not one only the database knows). */
-    private static String jarVersion(MigrationInfoService flyway) {
-        return Arrays.stream(flyway.all())
-                .filter(info -> info.getVersion() != null && info.getState().isResolved())
-                .map(MigrationInfo::getVersion)
-                .max(Comparator.naturalOrder())
-                .map(MigrationVersion::getVersion)
-                .orElseThrow(() -> new IllegalStateException("inboop-db ships no migrations at "
-                        + InboopMigrations.LOCATION + "; the jar is damaged"));
-    }
 }

@@ -1,5 +1,9 @@
 package com.inboop.db.legacy;
 
+import static com.inboop.db.schema.Tables.CONVERSATIONS;
+import static com.inboop.db.schema.Tables.LEADS;
+import static com.inboop.db.schema.Tables.ORDERS;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,10 +14,6 @@ import org.jooq.DataType;
 import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-
-import static com.inboop.db.schema.Tables.CONVERSATIONS;
-import static com.inboop.db.schema.Tables.LEADS;
-import static com.inboop.db.schema.Tables.ORDERS;
 
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;

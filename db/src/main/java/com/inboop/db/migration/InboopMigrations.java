@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -19,7 +23,6 @@ import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 import com.inboop.db.InboopDbException;
 
@@ -50,6 +53,8 @@ public final class InboopMigrations {
     public static final String HISTORY_TABLE = "inboop_schema_history";
 
     private static final String SETTINGS = "com/inboop/db/migration/flyway.conf";
+    /** flyway.conf's placeholder that tells beforeBaseline.sql which adoption this is. */
+    private static final String ADOPTION_PLACEHOLDER = "inboop_adoption";
     private static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
 
     private InboopMigrations() {
@@ -64,7 +69,21 @@ public final class InboopMigrations {
     }
 
     /** {@link #migrate(DataSource)} with any Flyway instance of these settings; {@code say} hears what it retried. */
-    static MigrateResult migrate(Flyway flyway, Consumer<String> say) {
+    static MigrateResult migrate(Flyway configured, Consumer<String> say) {
+        Flyway flyway = configured;
+        if (EmptyBackendHistory.isAllThereIs(configured.getConfiguration().getDataSource())) {
+            // A first start's leftover: adopt it as the empty database it is (beforeBaseline.sql admits exactly
+            // this), baselined at 0 so that V001 builds the schema.
+            say.accept("the database holds nothing but an empty flyway_schema_history (a Flyway that found no "
+                    + "migrations leaves one): building the schema from V001");
+            Map<String, String> placeholders = new java.util.HashMap<>(configured.getConfiguration().getPlaceholders());
+            placeholders.put(ADOPTION_PLACEHOLDER, "empty-history");
+            flyway = Flyway.configure(InboopMigrations.class.getClassLoader())
+                    .configuration(configured.getConfiguration())
+                    .baselineVersion("0")
+                    .placeholders(placeholders)
+                    .load();
+        }
         try {
             return flyway.migrate(); // validates first; a history without failures takes only this path
         } catch (FlywayValidateException refused) {
@@ -96,6 +115,34 @@ public final class InboopMigrations {
                 .getResource(LOCATION.substring("classpath:".length()) + "/" + script + ".conf") != null;
     }
 
+    /**
+     * Whether {@code dataSource}'s database holds exactly this jar's migrations: every one after the baseline applied
+     * successfully, with this jar's checksum and description, and nothing else in the history, so that
+     * {@link #migrate} would apply nothing and {@link #validate} would pass. One read of the history table, without
+     * Flyway: what an application's start checks first. False for anything else, including a database without
+     * inboop-db's history; {@link #info} and {@link #validate} then say what differs.
+     */
+    public static boolean isUpToDate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return AppliedMigrations.read(connection).upToDate(JarMigrations.all());
+        } catch (SQLException e) {
+            throw new InboopDbException("inboop-db could not read " + HISTORY_TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The newest migration version applied to {@code connection}'s database (a baseline counts), as its history
+     * table writes it; empty if it has no inboop-db history. Reads one table, without Flyway.
+     */
+    public static Optional<String> appliedVersion(Connection connection) throws SQLException {
+        return AppliedMigrations.read(connection).newestVersion();
+    }
+
+    /** The newest migration version this jar ships ({@code 051} for {@code V051__...sql}). */
+    public static String jarVersion() {
+        return JarMigrations.newestVersion();
+    }
+
     /** Applied and pending migrations of {@code dataSource}. */
     public static MigrationInfoService info(DataSource dataSource) {
         return flyway(dataSource).info();
@@ -106,9 +153,12 @@ public final class InboopMigrations {
         return flyway(dataSource).validateWithResult();
     }
 
-    /** A Flyway instance with inboop-db's settings, for operations this class does not wrap. */
+    /**
+     * A Flyway instance with inboop-db's settings, for operations this class does not wrap. The connections it takes
+     * from {@code dataSource} (an application's pool, say) go back without the migrations' session settings.
+     */
     public static Flyway flyway(DataSource dataSource) {
-        return configuration().dataSource(dataSource).load();
+        return configuration().dataSource(new SessionRestoringDataSource(dataSource)).load();
     }
 
     /** A Flyway instance with inboop-db's settings on a JDBC URL, for the command line ({@link MigrateCommand}). */
@@ -118,15 +168,13 @@ public final class InboopMigrations {
 
     private static FluentConfiguration configuration() {
         Properties settings = settings();
-        // Flyway maps plugin settings given as properties through Jackson, which it does not ship; this one goes
-        // through the PostgreSQL plugin's public configuration extension instead.
+        // A plugin setting: how Flyway takes one depends on its version (TransactionalLock).
         String transactionalLock = (String) settings.remove(TRANSACTIONAL_LOCK);
         FluentConfiguration configuration = Flyway.configure(InboopMigrations.class.getClassLoader())
                 .configuration(settings)
                 .locations(LOCATION);
         if (transactionalLock != null) {
-            configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
-                    .setTransactionalLock(Boolean.parseBoolean(transactionalLock.trim()));
+            TransactionalLock.set(configuration, Boolean.parseBoolean(transactionalLock.trim()));
         }
         if (!HISTORY_TABLE.equals(configuration.getTable())) {
             throw new InboopDbException(SETTINGS + " names the history table '" + configuration.getTable()

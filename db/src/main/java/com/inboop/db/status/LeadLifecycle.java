@@ -79,7 +79,7 @@ public final class LeadLifecycle {
     public LeadCreated create(long workspaceId, NewLead lead) {
         Ids.require("workspaceId", workspaceId);
         Arguments.require("lead", lead);
-        return dsl.transactionResult(configuration -> {
+        return Atomically.result(dsl, configuration -> {
             DSLContext tx = configuration.dsl();
             ConversationsRecord conversation = CreatedIn.lock(tx, workspaceId, lead.conversationId());
             if (lead.createdByUserId() != null && !WorkspaceScope.isUser(tx, workspaceId, lead.createdByUserId())) {

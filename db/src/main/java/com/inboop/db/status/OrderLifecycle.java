@@ -95,7 +95,7 @@ public final class OrderLifecycle {
     public long create(long workspaceId, NewOrder order) {
         Ids.require("workspaceId", workspaceId);
         Arguments.require("order", order);
-        return dsl.transactionResult(configuration -> {
+        return Atomically.result(dsl, configuration -> {
             DSLContext tx = configuration.dsl();
             ConversationsRecord conversation = CreatedIn.lock(tx, workspaceId, order.conversationId());
             if (tx.fetchExists(ORDERS, ORDERS.ORDER_NUMBER.eq(order.orderNumber()))) {
@@ -197,7 +197,7 @@ public final class OrderLifecycle {
                                                                  Supplier<RuntimeException> guardFailed,
                                                                  PaymentStatus timelinePayment, String event,
                                                                  long actorUserId) {
-        return dsl.transactionResult(configuration -> {
+        return Atomically.result(dsl, configuration -> {
             DSLContext tx = configuration.dsl();
             Transition<S> result = status.change(tx, order(workspaceId, orderId), expected, target, guard, stamps,
                     () -> new NotFoundException("order", orderId, workspaceId), guardFailed);

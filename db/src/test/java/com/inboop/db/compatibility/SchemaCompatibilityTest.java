@@ -98,6 +98,30 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void whatHibernatesUpdateDoesToCharacterColumnsIsAccepted() throws SQLException {
+        try (ThrowawayDatabase updated = server.newEmptyDatabase()) {
+            DataSource dataSource = updated.target().dataSource();
+            InboopMigrations.migrate(dataSource);
+            // The statements ddl-auto=update issues for plain String and enum fields: text narrowed, varchar(50)
+            // widened, both to varchar(255), on columns inboop-db's classes read, write and index.
+            execute(dataSource, """
+                    ALTER TABLE conversations ALTER COLUMN last_message SET DATA TYPE varchar(255);
+                    ALTER TABLE leads ALTER COLUMN notes SET DATA TYPE varchar(255);
+                    ALTER TABLE leads ALTER COLUMN status SET DATA TYPE varchar(255);
+                    ALTER TABLE orders ALTER COLUMN payment_status SET DATA TYPE varchar(255);
+                    ALTER TABLE conversations ALTER COLUMN intent_label SET DATA TYPE varchar(255);
+                    """);
+
+            CompatibilityReport report = new SchemaCompatibility(dsl(dataSource)).requireCompatible();
+
+            assertThat(report.mismatched()).isEmpty();
+            execute(dataSource, "ALTER TABLE conversations ALTER COLUMN unread_count SET DATA TYPE bigint");
+            assertThat(new SchemaCompatibility(dsl(dataSource)).check().mismatched()).as("another Java type")
+                    .containsExactly("column conversations.unread_count is bigint, expected integer");
+        }
+    }
+
+    @Test
     void anIndexLeftInvalidByAnInterruptedBuildIsReported() throws SQLException {
         try (ThrowawayDatabase interrupted = server.newEmptyDatabase()) {
             DataSource dataSource = interrupted.target().dataSource();

@@ -4,6 +4,7 @@ import static com.inboop.db.schema.Tables.BUSINESSES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -110,7 +112,28 @@ class ProductionAdoptionTest {
             ProductionReplica.executeSql(dataSource, "CREATE TABLE widgets (id bigint PRIMARY KEY, name text)");
 
             assertRefusedUntouched(dataSource, "it is not empty, and it has no flyway_schema_history",
-                    "Point inboop-db at Inboop's database, or at an empty one");
+                    "If this is a development database whose tables Hibernate (ddl-auto) or a script made, start from an "
+                            + "empty one");
+        }
+    }
+
+    @Test
+    void anEmptyFlywayHistoryAloneIsAnEmptyDatabaseForInboopDbAndRefusedByAToolThatWouldSkipV001(@TempDir Path none) {
+        try (ThrowawayDatabase firstStart = server.newEmptyDatabase()) {
+            DataSource dataSource = firstStart.target().dataSource();
+            // What Spring Boot's Flyway leaves on an application's first start when it finds no migrations.
+            Flyway.configure().dataSource(dataSource).locations("filesystem:" + none).load().migrate();
+            assertThat(tableExists(dataSource, "flyway_schema_history")).isTrue();
+
+            // Flyway configured from flyway.conf alone (the command line, the Maven plugin) would baseline at 1.
+            assertThatThrownBy(() -> InboopMigrations.flyway(dataSource).migrate())
+                    .hasMessageContaining("inboop-db refuses to adopt this database with this tool: it holds nothing "
+                            + "but an empty flyway_schema_history")
+                    .hasMessageContaining("Migrate it with inboop-db itself");
+            assertThat(tableExists(dataSource, InboopMigrations.HISTORY_TABLE)).isFalse();
+            assertThat(InboopMigrations.migrate(dataSource).success).isTrue();
+            assertThat(snapshot(dataSource).structure()).as("built from V001 as an empty database is")
+                    .isEqualTo(fromEmpty.structure());
         }
     }
 

@@ -130,6 +130,25 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void inTheCallersJooqTransactionAnOrderCommitsAndRollsBackWithIt() {
+        long lead = leads.create(workspace, new NewLead(conversation, "AI", null, null, null)).leadId();
+
+        assertThatThrownBy(() -> dsl.transaction(caller -> {
+            new OrderLifecycle(caller.dsl()).create(workspace,
+                    new NewOrder(conversation, "T-1", lead, "COD", BigDecimal.TEN, agent));
+            throw new IllegalStateException("the caller's own next step failed");
+        })).hasMessageContaining("the caller's own next step failed");
+        assertThat(dsl.fetchCount(ORDERS, ORDERS.ORDER_NUMBER.eq("T-1"))).isZero();
+        assertThat(leadStatus(lead)).isEqualTo("NEW");
+        assertThat(dsl.fetchValue(CONVERSATIONS.ORDER_COUNT, CONVERSATIONS.ID.eq(conversation))).isZero();
+
+        dsl.transaction(caller -> new OrderLifecycle(caller.dsl()).create(workspace,
+                new NewOrder(conversation, "T-1", lead, "COD", BigDecimal.TEN, agent)));
+        assertThat(leadStatus(lead)).isEqualTo("CONVERTED");
+        assertThat(dsl.fetchValue(CONVERSATIONS.ORDER_COUNT, CONVERSATIONS.ID.eq(conversation))).isEqualTo(1);
+    }
+
+    @Test
     void aLostLeadCannotBeConvertedAndNothingIsWritten() {
         long lead = leads.create(workspace, new NewLead(conversation, "AI", null, null, null)).leadId();
         leads.change(workspace, lead, LeadStatus.NEW, LeadStatus.LOST);

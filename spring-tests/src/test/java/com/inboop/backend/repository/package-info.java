@@ -1,0 +1,2 @@
+/** Spring Data repositories of the backend's entities. */
+package com.inboop.backend.repository;
