@@ -19,7 +19,6 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -146,8 +145,7 @@ public final class MigrationRunner {
                 .callbacks(callbacks)
                 .loggers(QuietFlywayLog.class.getName());
         if (transactionalLock != null) {
-            configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
-                    .setTransactionalLock(Boolean.parseBoolean(transactionalLock.trim()));
+            FlywayTransactionalLock.set(configuration, Boolean.parseBoolean(transactionalLock.trim()));
         }
         Flyway flyway = configuration.load();
         try {
@@ -159,9 +157,8 @@ public final class MigrationRunner {
     }
 
     /**
-     * The settings Flyway takes as properties. Flyway maps plugin settings given as properties through Jackson, which
-     * it does not ship, so {@value #TRANSACTIONAL_LOCK} is left out here and goes through the PostgreSQL plugin's
-     * public configuration extension instead.
+     * The settings Flyway takes as properties. Flyway maps plugin settings given as properties through a Jackson it
+     * does not ship, so {@value #TRANSACTIONAL_LOCK} is left out here and set by {@link FlywayTransactionalLock}.
      */
     private Properties coreSettings() {
         Properties core = new Properties();

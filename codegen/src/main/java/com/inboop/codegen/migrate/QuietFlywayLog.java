@@ -16,6 +16,12 @@ public final class QuietFlywayLog implements LogCreator {
     public Log createLogger(Class<?> clazz) {
         Logger logger = LoggerFactory.getLogger(clazz);
         return new Log() {
+            // Abstract in Flyway 11, a default in 13: implemented for both.
+            @Override
+            public boolean isDebugEnabled() {
+                return false;
+            }
+
             @Override
             public void debug(String message) {
                 // deliberately dropped: see the class comment
