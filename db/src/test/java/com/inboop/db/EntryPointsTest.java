@@ -12,14 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.inboop.db.assignment.Assignments;
-import com.inboop.db.backfill.BackfillRunner;
-import com.inboop.db.compatibility.SchemaCompatibility;
+import com.inboop.db.inbox.ConversationIntent;
 import com.inboop.db.inbox.InboxQuery;
-import com.inboop.db.status.ConversationIntent;
-import com.inboop.db.status.LeadLifecycle;
-import com.inboop.db.status.LeadQuery;
-import com.inboop.db.status.OrderLifecycle;
-import com.inboop.db.status.OrderQuery;
+import com.inboop.db.internal.backfill.BackfillRunner;
+import com.inboop.db.lead.LeadLifecycle;
+import com.inboop.db.lead.LeadQuery;
+import com.inboop.db.migration.SchemaCompatibility;
+import com.inboop.db.order.OrderLifecycle;
+import com.inboop.db.order.OrderQuery;
 
 /** Every entry point refuses, when it is made, a DSLContext that is missing or does not speak Postgres. */
 class EntryPointsTest {

@@ -19,17 +19,17 @@ import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.inbox.InboxRow;
-import com.inboop.db.paging.Page;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.lead.LeadFilter;
+import com.inboop.db.lead.LeadQuery;
+import com.inboop.db.lead.LeadRow;
+import com.inboop.db.list.Page;
+import com.inboop.db.list.PageRequest;
+import com.inboop.db.order.OrderFilter;
+import com.inboop.db.order.OrderQuery;
+import com.inboop.db.order.OrderRow;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
-import com.inboop.db.status.LeadFilter;
-import com.inboop.db.status.LeadQuery;
-import com.inboop.db.status.LeadRow;
-import com.inboop.db.status.OrderFilter;
-import com.inboop.db.status.OrderQuery;
-import com.inboop.db.status.OrderRow;
 
 /**
  * A workspace of several businesses is one list in one order: each business's page is read on its own index range

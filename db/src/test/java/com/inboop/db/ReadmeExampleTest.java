@@ -3,12 +3,11 @@ package com.inboop.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
-import java.math.BigDecimal;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -17,20 +16,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.db.assignment.Assignable;
-import com.inboop.db.assignment.AssigneeFilter;
 import com.inboop.db.assignment.Assignments;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.inbox.InboxRow;
-import com.inboop.db.filter.QueryParameters;
-import com.inboop.db.paging.Page;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.lead.LeadCreated;
+import com.inboop.db.lead.LeadLifecycle;
+import com.inboop.db.lead.NewLead;
+import com.inboop.db.list.AssigneeFilter;
+import com.inboop.db.list.Page;
+import com.inboop.db.list.PageRequest;
+import com.inboop.db.list.QueryParameters;
+import com.inboop.db.order.NewOrder;
+import com.inboop.db.order.OrderLifecycle;
 import com.inboop.db.schema.enums.IntentLabel;
-import com.inboop.db.status.LeadCreated;
-import com.inboop.db.status.LeadLifecycle;
-import com.inboop.db.status.NewLead;
-import com.inboop.db.status.NewOrder;
-import com.inboop.db.status.OrderLifecycle;
 
 /** The README's usage example compiles, runs, and is the README's text word for word. */
 @ExtendWith(MigratedDatabaseExtension.class)

@@ -20,24 +20,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.db.assignment.Assignable;
-import com.inboop.db.assignment.AssigneeFilter;
 import com.inboop.db.assignment.Assignments;
+import com.inboop.db.inbox.ConversationIntent;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.inbox.InboxRow;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.internal.sql.WorkspaceScope;
+import com.inboop.db.lead.LeadFilter;
+import com.inboop.db.lead.LeadLifecycle;
+import com.inboop.db.lead.LeadQuery;
+import com.inboop.db.lead.LeadRow;
+import com.inboop.db.list.ArchiveView;
+import com.inboop.db.list.AssigneeFilter;
+import com.inboop.db.list.PageRequest;
+import com.inboop.db.order.OrderFilter;
+import com.inboop.db.order.OrderQuery;
+import com.inboop.db.order.OrderRow;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
-import com.inboop.db.status.ConversationIntent;
-import com.inboop.db.status.LeadFilter;
-import com.inboop.db.status.LeadLifecycle;
-import com.inboop.db.status.LeadQuery;
-import com.inboop.db.status.LeadRow;
-import com.inboop.db.status.OrderFilter;
-import com.inboop.db.status.OrderQuery;
-import com.inboop.db.status.OrderRow;
 
 /**
  * Two workspaces with look-alike data (same channels, handles, statuses, assignee emails): no entry point, called
@@ -126,7 +128,7 @@ class TenantIsolationTest {
                 t -> assignments.claim(mine.workspace(), Assignable.LEAD, t.lead(), mine.user()),
                 t -> assignments.unassign(mine.workspace(), Assignable.CONVERSATION, t.conversation()),
                 t -> assignments.assign(mine.workspace(), Assignable.ORDER, t.order(), mine.user()),
-                t -> new LeadLifecycle(dsl).change(mine.workspace(), t.lead(), LeadStatus.NEW, LeadStatus.LOST),
+                t -> new LeadLifecycle(dsl).changeStatus(mine.workspace(), t.lead(), LeadStatus.NEW, LeadStatus.LOST),
                 t -> new ConversationIntent(dsl).record(mine.workspace(), t.conversation(), IntentLabel.SPAM,
                         BigDecimal.ONE, Seed.NOW));
 

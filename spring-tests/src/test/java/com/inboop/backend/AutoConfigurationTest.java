@@ -17,16 +17,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 
 import com.inboop.db.assignment.Assignments;
-import com.inboop.db.compatibility.SchemaCompatibility;
+import com.inboop.db.migration.SchemaCompatibility;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.spring.InboopDbAutoConfiguration;
 import com.inboop.db.spring.InboopDbProperties;
 import com.inboop.db.spring.SchemaAtStartup;
-import com.inboop.db.status.ConversationIntent;
-import com.inboop.db.status.LeadLifecycle;
-import com.inboop.db.status.LeadQuery;
-import com.inboop.db.status.OrderLifecycle;
-import com.inboop.db.status.OrderQuery;
+import com.inboop.db.inbox.ConversationIntent;
+import com.inboop.db.lead.LeadLifecycle;
+import com.inboop.db.lead.LeadQuery;
+import com.inboop.db.order.OrderLifecycle;
+import com.inboop.db.order.OrderQuery;
 
 /**
  * The auto-configuration's conditions, on contexts without a database (startup none: nothing connects): which beans

@@ -19,11 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
-import com.inboop.db.compatibility.SchemaCompatibility;
+import com.inboop.db.migration.SchemaCompatibility;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.inbox.InboxRow;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.list.PageRequest;
 
 /**
  * A new backend on an empty database, with the one property: inboop-db builds the schema before Hibernate validates

@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.list.PageRequest;
 import com.inboop.db.spring.InboopDbFailureAnalyzer;
 
 /**

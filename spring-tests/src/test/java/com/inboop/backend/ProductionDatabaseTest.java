@@ -15,11 +15,11 @@ import com.inboop.backend.entity.LeadStatus;
 import com.inboop.backend.repository.LeadRepository;
 import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
-import com.inboop.db.compatibility.SchemaCompatibility;
+import com.inboop.db.migration.SchemaCompatibility;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.inbox.InboxRow;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.list.PageRequest;
 
 /**
  * Production as it is: a database the backend's own Flyway built to V13, holding production's rows (legacy values,

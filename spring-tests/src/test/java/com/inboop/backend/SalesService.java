@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.inboop.backend.entity.Lead;
 import com.inboop.backend.entity.LeadStatus;
 import com.inboop.backend.repository.LeadRepository;
-import com.inboop.db.status.NewOrder;
-import com.inboop.db.status.OrderLifecycle;
+import com.inboop.db.order.NewOrder;
+import com.inboop.db.order.OrderLifecycle;
 
 /**
  * A backend service mixing its own JPA writes with inboop-db's lifecycles in one {@code @Transactional} method, as a

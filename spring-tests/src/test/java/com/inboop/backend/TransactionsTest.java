@@ -19,8 +19,8 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import com.inboop.backend.repository.LeadRepository;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
-import com.inboop.db.status.NewOrder;
-import com.inboop.db.status.OrderLifecycle;
+import com.inboop.db.order.NewOrder;
+import com.inboop.db.order.OrderLifecycle;
 import com.inboop.jdbcbackend.JdbcBackendApplication;
 import com.inboop.jdbcbackend.JdbcSalesService;
 

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.inboop.db.status.NewOrder;
-import com.inboop.db.status.OrderLifecycle;
+import com.inboop.db.order.NewOrder;
+import com.inboop.db.order.OrderLifecycle;
 
 /** {@code SalesService} of a backend without JPA: its own write through a JdbcTemplate, then an inboop-db lifecycle. */
 @Service

@@ -14,14 +14,14 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-import com.inboop.db.filter.Literals;
-import com.inboop.db.legacy.EffectiveStatus;
-import com.inboop.db.Arguments;
-import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
-import com.inboop.db.UtcTime;
-import com.inboop.db.WorkspaceScope;
+import com.inboop.db.internal.check.Arguments;
+import com.inboop.db.internal.check.Ids;
+import com.inboop.db.internal.legacy.EffectiveStatus;
+import com.inboop.db.internal.sql.Literals;
+import com.inboop.db.internal.sql.UtcTime;
+import com.inboop.db.internal.sql.WorkspaceScope;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 

@@ -8,23 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
-import com.inboop.db.ArchiveView;
-import com.inboop.db.Arguments;
 import com.inboop.db.InvalidRequestException;
-import com.inboop.db.StoredCode;
-import com.inboop.db.assignment.AssigneeFilter;
-import com.inboop.db.filter.Literals;
-import com.inboop.db.filter.QueryParameters;
-import com.inboop.db.filter.TextSearch;
-import com.inboop.db.filter.YesNo;
-import com.inboop.db.legacy.LegacyChannels;
-import com.inboop.db.legacy.EffectiveStatus;
+import com.inboop.db.internal.check.Arguments;
+import com.inboop.db.internal.check.StoredCode;
+import com.inboop.db.internal.legacy.EffectiveStatus;
+import com.inboop.db.internal.legacy.LegacyChannels;
+import com.inboop.db.internal.list.Filtering;
+import com.inboop.db.internal.list.ParameterReader;
+import com.inboop.db.internal.list.ParameterWriter;
+import com.inboop.db.internal.sql.Literals;
+import com.inboop.db.list.ArchiveView;
+import com.inboop.db.list.AssigneeFilter;
+import com.inboop.db.list.TextSearch;
+import com.inboop.db.list.YesNo;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;
 
@@ -55,7 +56,7 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     static final String HAS_ORDERS = "has_orders";
     static final String VIEW = "view";
     private static final Set<String> PARAMETERS =
-            QueryParameters.names(SEARCH, CHANNEL, INTENT, ASSIGNEE, UNREAD, HAS_NEW_LEAD, HAS_ORDERS, VIEW);
+            ParameterReader.names(SEARCH, CHANNEL, INTENT, ASSIGNEE, UNREAD, HAS_NEW_LEAD, HAS_ORDERS, VIEW);
 
     public InboxFilter {
         if (search == null || channels == null || intents == null || assignee == null || hasNewLead == null
@@ -79,6 +80,16 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     }
 
     /**
+     * {@link #fromQueryParameters(Map, long)} for a caller without a viewing user: {@code assignee=me} is refused,
+     * every other parameter is read the same way.
+     *
+     * @throws InvalidRequestException naming the parameter that is unknown, repeated or out of range
+     */
+    public static InboxFilter fromQueryParameters(Map<String, List<String>> parameters) {
+        return fromQueryParameters(parameters, AssigneeFilter.NO_VIEWER);
+    }
+
+    /**
      * The filter that query parameters describe: {@code q}, {@code channel}, {@code intent}, {@code assignee}
      * ({@code anyone}, {@code unassigned}, {@code me}, or a user id), {@code unread} ({@code true}/{@code false}),
      * {@code has_new_lead} and {@code has_orders} ({@code yes}/{@code no}/{@code any}), {@code view}
@@ -88,7 +99,7 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
      * @throws InvalidRequestException naming the parameter that is unknown, repeated or out of range
      */
     public static InboxFilter fromQueryParameters(Map<String, List<String>> parameters, long viewerUserId) {
-        QueryParameters p = QueryParameters.read(parameters, PARAMETERS);
+        ParameterReader p = ParameterReader.read(parameters, PARAMETERS);
         return new InboxFilter(TextSearch.of(p.single(SEARCH, "")), p.codes(CHANNEL),
                 p.enums(INTENT, IntentLabel.class),
                 AssigneeFilter.parse(ASSIGNEE, p.single(ASSIGNEE, ""), viewerUserId), p.bool(UNREAD, false),
@@ -98,7 +109,7 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
 
     /** The query parameters {@link #fromQueryParameters} reads back as this filter; defaults left out. */
     public Map<String, List<String>> toQueryParameters() {
-        return new QueryParameters.Writer()
+        return new ParameterWriter()
                 .single(SEARCH, search.text(), "")
                 .all(CHANNEL, channels, c -> c)
                 .all(INTENT, intents, IntentLabel::name)
@@ -162,11 +173,8 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     }
 
     /** A stable text form, so that a cursor is only accepted with the filter it was issued for. */
-    String canonical() {
-        SortedSet<String> intentNames = new TreeSet<>();
-        intents.forEach(i -> intentNames.add(i.getLiteral()));
-        return "search=" + search.text() + ";channels=" + channels + ";intents=" + intentNames + ";assignee="
-                + assignee.canonical() + ";unread=" + unreadOnly + ";newLead=" + hasNewLead + ";orders=" + hasOrders
-                + ";view=" + view;
+    /** The filter as its list pages it: condition, search, and the query parameters cursors are bound to. */
+    Filtering filtering() {
+        return new Filtering(condition(), search, toQueryParameters());
     }
 }

@@ -9,33 +9,33 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record11;
+import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-import com.inboop.db.Arguments;
-import com.inboop.db.Ids;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
-import com.inboop.db.UtcTime;
-import com.inboop.db.filter.TextSearch;
-import com.inboop.db.WorkspaceScope;
-import com.inboop.db.filter.ContactName;
-import com.inboop.db.filter.Literals;
-import com.inboop.db.legacy.EffectiveStatus;
-import com.inboop.db.paging.Cursors;
-import com.inboop.db.paging.Keyset;
-import com.inboop.db.paging.Page;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.internal.check.Arguments;
+import com.inboop.db.internal.check.Ids;
+import com.inboop.db.internal.legacy.EffectiveStatus;
+import com.inboop.db.internal.list.Keyset;
+import com.inboop.db.internal.list.ListShape;
+import com.inboop.db.internal.sql.ContactName;
+import com.inboop.db.internal.sql.Literals;
+import com.inboop.db.internal.sql.UtcTime;
+import com.inboop.db.internal.sql.WorkspaceScope;
+import com.inboop.db.list.Cursors;
+import com.inboop.db.list.Page;
+import com.inboop.db.list.PageRequest;
+import com.inboop.db.list.TextSearch;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.tables.Conversations;
 import com.inboop.db.schema.tables.records.ConversationsRecord;
@@ -59,8 +59,8 @@ public final class InboxQuery {
 
     private final DSLContext dsl;
     private final Cursors cursors;
-    private final Keyset.Listing<Record11<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
-            BigDecimal, Integer, Integer>> list;
+    private final ListShape<Record11<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
+            BigDecimal, Integer, Integer>, InboxRow> list;
 
     /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public InboxQuery(DSLContext dsl) {
@@ -71,8 +71,10 @@ public final class InboxQuery {
     public InboxQuery(DSLContext dsl, Cursors cursors) {
         this.dsl = Arguments.requirePostgres(dsl);
         this.cursors = Arguments.require("cursors", cursors);
-        this.list = new Keyset.Listing<>(CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID,
-                this::select);
+        this.list = new ListShape<>("inbox", CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID,
+                CONVERSATIONS.DELETED_AT, CONVERSATIONS.ARCHIVED_AT, this::select, InboxQuery::toRow,
+                row -> Cursors.Position.of(row.activityAt(), row.conversationId()),
+                (search, businesses) -> new Keyset.Search(matches(search), indexed(search, businesses)));
     }
 
     /**
@@ -86,17 +88,8 @@ public final class InboxQuery {
      * @throws InvalidRequestException for a bad id, null filter or request, or a cursor of another list or filter
      */
     public Page<InboxRow> page(long workspaceId, InboxFilter filter, PageRequest request) {
-        Ids.require("workspaceId", workspaceId);
         Arguments.require("filter", filter);
-        Arguments.require("request", request);
-        List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
-        return Keyset.page(request, Keyset.scope("inbox", workspaceId, filter.canonical()), cursors,
-                row -> Cursors.Position.of(row.activityAt(), row.conversationId()),
-                (after, fetch) -> Keyset.rows(dsl, list, businesses,
-                        CONVERSATIONS.DELETED_AT.isNull().and(filter.condition()),
-                        filter.search().isNone() ? Optional.empty() : Optional.of(new Keyset.Search(
-                                matches(filter.search()), indexed(filter.search(), businesses))),
-                        after, fetch, InboxQuery::toRow));
+        return list.page(dsl, cursors, workspaceId, filter.filtering(), request);
     }
 
     /**

@@ -12,16 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
 import com.inboop.db.InboopDbException;
@@ -65,11 +64,18 @@ public final class InboopMigrations {
      * to run again (see the class comment).
      */
     public static MigrateResult migrate(DataSource dataSource) {
-        return migrate(flyway(dataSource), message -> { });
+        return migrate(dataSource, message -> { });
     }
 
-    /** {@link #migrate(DataSource)} with any Flyway instance of these settings; {@code say} hears what it retried. */
-    static MigrateResult migrate(Flyway configured, Consumer<String> say) {
+    /**
+     * {@link #migrate(DataSource)}, telling {@code say} what it does beyond applying pending migrations (an empty
+     * history adopted, a failed migration run again), one sentence each, for a log or a console.
+     */
+    public static MigrateResult migrate(DataSource dataSource, Consumer<String> say) {
+        return migrate(flyway(dataSource), say);
+    }
+
+    private static MigrateResult migrate(Flyway configured, Consumer<String> say) {
         Flyway flyway = configured;
         if (EmptyBackendHistory.isAllThereIs(configured.getConfiguration().getDataSource())) {
             // A first start's leftover: adopt it as the empty database it is (beforeBaseline.sql admits exactly
@@ -161,8 +167,8 @@ public final class InboopMigrations {
         return configuration().dataSource(new SessionRestoringDataSource(dataSource)).load();
     }
 
-    /** A Flyway instance with inboop-db's settings on a JDBC URL, for the command line ({@link MigrateCommand}). */
-    static Flyway flyway(String url, String user, String password) {
+    /** A Flyway instance with inboop-db's settings on a JDBC URL, for tools without a {@code DataSource}. */
+    public static Flyway flyway(String url, String user, String password) {
         return configuration().dataSource(url, user, password).load();
     }
 

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
-import com.inboop.db.ArchiveView;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.Seed;
-import com.inboop.db.assignment.AssigneeFilter;
-import com.inboop.db.paging.Page;
-import com.inboop.db.paging.Cursors;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.list.ArchiveView;
+import com.inboop.db.list.AssigneeFilter;
+import com.inboop.db.list.Cursors;
+import com.inboop.db.list.Page;
+import com.inboop.db.list.PageRequest;
+import com.inboop.db.list.QueryParameters;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.tables.records.ConversationsRecord;
 
@@ -261,11 +262,14 @@ class InboxQueryTest {
     @Test
     void rejectsAForgedCursorWhosePositionNoDatabaseCouldHold() {
         // Signed with the default key (which ships in this jar), so only the range check can stop it.
-        Cursors cursors = Cursors.withDefaultKey();
-        String scope = com.inboop.db.paging.Keyset.scope("inbox", workspace, "x");
-        String forged = cursors.encode(scope, new Cursors.Position(Long.MAX_VALUE, 1));
+        // A cursor's scope is the list, the workspace and the filter's query parameters.
+        InboxFilter filter = InboxFilter.active();
+        String scope = "inbox:" + workspace + ":"
+                + Cursors.fingerprint(QueryParameters.format(filter.toQueryParameters()));
+        String forged = Cursors.withDefaultKey().encode(scope, new Cursors.Position(Long.MAX_VALUE, 1));
 
-        assertThatThrownBy(() -> cursors.decode(scope, forged)).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> inbox.page(workspace, filter, PageRequest.first().after(forged)))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("outside what the database can hold");
     }
 }

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
-import com.inboop.db.ArchiveView;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.Seed;
-import com.inboop.db.filter.YesNo;
-import com.inboop.db.paging.Page;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.list.ArchiveView;
+import com.inboop.db.list.Page;
+import com.inboop.db.list.PageRequest;
+import com.inboop.db.list.YesNo;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.tables.records.ConversationsRecord;
 
@@ -119,7 +119,7 @@ class InboxSearchAndFlagsTest {
 
     @Test
     void aRareTermBeyondTheFirstThousandConversationsIsFoundThroughTheIndexes() {
-        int many = com.inboop.db.paging.Keyset.SEARCH_WINDOW + 200;
+        int many = com.inboop.db.internal.list.Keyset.SEARCH_WINDOW + 200;
         dsl.execute("INSERT INTO conversations (business_id, channel, instagram_conversation_id, customer_handle, "
                 + "customer_name, last_message_at) SELECT " + seed.businessOf(workspace) + ", 'INSTAGRAM', "
                 + "'bulk-' || g, 'bulk' || g, 'Bulk Customer', timestamp '2026-11-25 12:00' - g * interval '1 second' "

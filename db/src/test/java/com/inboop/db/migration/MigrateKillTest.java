@@ -19,11 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.junit.Slow;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.codegen.postgres.JdbcTarget;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
+import com.inboop.db.internal.cli.MigrateCommand;
 import com.inboop.db.replica.ProductionReplica;
-import com.inboop.codegen.junit.Slow;
 
 /**
  * The production migrate step ({@link MigrateCommand}, in a JVM of its own) killed with SIGKILL, as a deploy that

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.junit.Slow;
+import com.inboop.db.internal.cli.MigrateCommand;
 import com.inboop.db.replica.ProductionReplica;
 import com.inboop.db.replica.ProductionScale;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import com.inboop.codegen.junit.Slow;
 
 /**
  * The server dies (SIGKILL of the postmaster and of the machine's JVM, as a power loss would) while production's

@@ -17,25 +17,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
+import com.inboop.codegen.junit.Slow;
 import com.inboop.codegen.junit.TestDatabase;
-import com.inboop.db.ArchiveView;
 import com.inboop.db.Seed;
-import com.inboop.db.assignment.AssigneeFilter;
-import com.inboop.db.filter.TimeRange;
-import com.inboop.db.filter.YesNo;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
-import com.inboop.db.paging.Page;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.lead.LeadFilter;
+import com.inboop.db.lead.LeadQuery;
+import com.inboop.db.list.ArchiveView;
+import com.inboop.db.list.AssigneeFilter;
+import com.inboop.db.list.Page;
+import com.inboop.db.list.PageRequest;
+import com.inboop.db.list.TimeRange;
+import com.inboop.db.list.YesNo;
+import com.inboop.db.order.OrderFilter;
+import com.inboop.db.order.OrderQuery;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
-import com.inboop.db.status.LeadFilter;
-import com.inboop.db.status.LeadQuery;
-import com.inboop.db.status.OrderFilter;
-import com.inboop.db.status.OrderQuery;
-import com.inboop.codegen.junit.Slow;
 
 /**
  * Every list view's page plan, as the PostgreSQL driver runs it (a prepared statement with bind values), is the

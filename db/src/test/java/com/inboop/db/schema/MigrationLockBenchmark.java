@@ -4,13 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -22,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
-import com.inboop.codegen.migrate.MigrationObserver;
 import com.inboop.codegen.junit.TestDatabase;
+import com.inboop.codegen.migrate.MigrationObserver;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 import com.inboop.db.migration.InboopMigrations;
 import com.inboop.db.replica.ProductionReplica;

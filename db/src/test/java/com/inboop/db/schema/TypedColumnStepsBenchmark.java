@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import org.jooq.SQLDialect;
@@ -17,11 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
-import com.inboop.db.backfill.BackfillJob;
-import com.inboop.db.backfill.BackfillOptions;
-import com.inboop.db.backfill.BackfillRunner;
-import com.inboop.db.backfill.BackfillSummary;
-import com.inboop.db.backfill.TypedColumnSync;
+import com.inboop.db.internal.backfill.BackfillJob;
+import com.inboop.db.internal.backfill.BackfillOptions;
+import com.inboop.db.internal.backfill.BackfillRunner;
+import com.inboop.db.internal.backfill.BackfillSummary;
+import com.inboop.db.internal.backfill.TypedColumnSync;
 import com.inboop.db.replica.ProductionReplica;
 import com.inboop.db.replica.ProductionScale;
 

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
@@ -34,29 +33,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
-import com.inboop.db.ArchiveView;
-import com.inboop.db.backfill.BackfillCommand;
-import com.inboop.db.backfill.BackfillOptions;
-import com.inboop.db.backfill.BackfillRunner;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.inbox.InboxRow;
+import com.inboop.db.internal.backfill.BackfillOptions;
+import com.inboop.db.internal.backfill.BackfillRunner;
+import com.inboop.db.internal.cli.BackfillCommand;
+import com.inboop.db.lead.LeadFilter;
+import com.inboop.db.lead.LeadQuery;
+import com.inboop.db.lead.LeadRow;
 import com.inboop.db.legacy.LegacyMapping;
+import com.inboop.db.list.ArchiveView;
+import com.inboop.db.list.PageRequest;
+import com.inboop.db.list.StatusCounts;
 import com.inboop.db.migration.InboopMigrations;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.order.OrderFilter;
+import com.inboop.db.order.OrderQuery;
+import com.inboop.db.order.OrderRow;
 import com.inboop.db.replica.BackendWrites;
 import com.inboop.db.replica.ProductionReplica;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
-import com.inboop.db.status.LeadFilter;
-import com.inboop.db.status.LeadQuery;
-import com.inboop.db.status.LeadRow;
-import com.inboop.db.status.OrderFilter;
-import com.inboop.db.status.OrderQuery;
-import com.inboop.db.status.OrderRow;
-import com.inboop.db.status.StatusCounts;
 
 /**
  * The unchanged backend goes on writing after inboop-db migrated production: its varchar statuses only, through

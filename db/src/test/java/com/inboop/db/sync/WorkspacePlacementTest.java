@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
@@ -22,24 +21,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
-import com.inboop.db.ArchiveView;
-import com.inboop.db.backfill.BackfillOptions;
-import com.inboop.db.backfill.BackfillRunner;
-import com.inboop.db.backfill.BackfillSummary;
-import com.inboop.db.backfill.BusinessWorkspaceBackfill;
 import com.inboop.db.inbox.InboxFilter;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.inbox.InboxRow;
+import com.inboop.db.internal.backfill.BackfillOptions;
+import com.inboop.db.internal.backfill.BackfillRunner;
+import com.inboop.db.internal.backfill.BackfillSummary;
+import com.inboop.db.internal.backfill.BusinessWorkspaceBackfill;
+import com.inboop.db.lead.LeadFilter;
+import com.inboop.db.lead.LeadQuery;
+import com.inboop.db.lead.LeadRow;
+import com.inboop.db.list.ArchiveView;
+import com.inboop.db.list.PageRequest;
 import com.inboop.db.migration.InboopMigrations;
-import com.inboop.db.paging.PageRequest;
+import com.inboop.db.order.OrderFilter;
+import com.inboop.db.order.OrderQuery;
+import com.inboop.db.order.OrderRow;
 import com.inboop.db.replica.BackendWrites;
 import com.inboop.db.replica.ProductionReplica;
-import com.inboop.db.status.LeadFilter;
-import com.inboop.db.status.LeadQuery;
-import com.inboop.db.status.LeadRow;
-import com.inboop.db.status.OrderFilter;
-import com.inboop.db.status.OrderQuery;
-import com.inboop.db.status.OrderRow;
 
 /**
  * Production's businesses all have workspace_id NULL (no backend code writes it; the backend scopes a business by its

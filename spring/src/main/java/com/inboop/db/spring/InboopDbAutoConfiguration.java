@@ -13,14 +13,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.inboop.db.assignment.Assignments;
-import com.inboop.db.compatibility.SchemaCompatibility;
+import com.inboop.db.migration.SchemaCompatibility;
 import com.inboop.db.inbox.InboxQuery;
 import com.inboop.db.migration.InboopMigrations;
-import com.inboop.db.status.ConversationIntent;
-import com.inboop.db.status.LeadLifecycle;
-import com.inboop.db.status.LeadQuery;
-import com.inboop.db.status.OrderLifecycle;
-import com.inboop.db.status.OrderQuery;
+import com.inboop.db.inbox.ConversationIntent;
+import com.inboop.db.lead.LeadLifecycle;
+import com.inboop.db.lead.LeadQuery;
+import com.inboop.db.order.OrderLifecycle;
+import com.inboop.db.order.OrderQuery;
 
 /**
  * inboop-db in a Spring Boot application with one {@code DataSource}: the schema migrated or checked at startup

@@ -12,8 +12,8 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.InitializingBean;
 
-import com.inboop.db.compatibility.CompatibilityReport;
-import com.inboop.db.compatibility.SchemaCompatibility;
+import com.inboop.db.migration.CompatibilityReport;
+import com.inboop.db.migration.SchemaCompatibility;
 import com.inboop.db.migration.InboopMigrations;
 
 /**
