@@ -23,11 +23,13 @@ import com.inboop.db.inbox.InboxRow;
 import com.inboop.db.lead.LeadCreated;
 import com.inboop.db.lead.LeadLifecycle;
 import com.inboop.db.lead.NewLead;
+import com.inboop.db.lifecycle.Transition;
 import com.inboop.db.list.AssigneeFilter;
 import com.inboop.db.list.Page;
 import com.inboop.db.list.PageRequest;
 import com.inboop.db.list.QueryParameters;
 import com.inboop.db.order.NewOrder;
+import com.inboop.db.order.OrderCreated;
 import com.inboop.db.order.OrderLifecycle;
 import com.inboop.db.schema.enums.IntentLabel;
 
@@ -52,7 +54,7 @@ class ReadmeExampleTest {
         Assignments assignments = new Assignments(dsl);
 
         // An agent claims a conversation; of several agents claiming at once, exactly one wins.
-        boolean won = assignments.claim(workspaceId, Assignable.CONVERSATION, conversationId, agentId);
+        Transition<Long> claim = assignments.claim(workspaceId, Assignable.CONVERSATION, conversationId, agentId);
 
         // Their inbox: buyers first, 20 at a time; pass nextCursor back for the next page.
         InboxFilter mine = InboxFilter.active()
@@ -72,17 +74,18 @@ class ReadmeExampleTest {
         // A lead from the conversation, then an order that converts it (cash on delivery).
         LeadCreated lead = new LeadLifecycle(dsl).create(workspaceId,
                 new NewLead(conversationId, "MANUAL", agentId, "wants the red dress in M", null));
-        long orderId = new OrderLifecycle(dsl).create(workspaceId,
+        OrderCreated order = new OrderLifecycle(dsl).create(workspaceId,
                 new NewOrder(conversationId, "A-1001", lead.leadId(), "COD", new BigDecimal("1499.00"), agentId));
         // README example: end
 
-        assertThat(won).isTrue();
+        assertThat(claim).isEqualTo(new Transition<>(true, agentId));
         assertThat(page.rows()).extracting(InboxRow::conversationId).containsExactly(conversationId);
         assertThat(link).isEqualTo("/inbox?q=red+dress&has_new_lead=YES&view=ALL");
         assertThat(dsl.fetchValue(com.inboop.db.schema.Tables.LEADS.STATUS,
                 com.inboop.db.schema.Tables.LEADS.ID.eq(lead.leadId()))).isEqualTo("CONVERTED");
         assertThat(dsl.fetchValue(com.inboop.db.schema.Tables.ORDERS.PAYMENT_METHOD,
-                com.inboop.db.schema.Tables.ORDERS.ID.eq(orderId))).isEqualTo("COD");
+                com.inboop.db.schema.Tables.ORDERS.ID.eq(order.orderId()))).isEqualTo("COD");
+        assertThat(order.convertedLeadId()).contains(lead.leadId());
     }
 
     @Test

@@ -45,7 +45,7 @@ public class SalesService {
         lead.createdAt = LocalDateTime.now();
         leads.saveAndFlush(lead);
         long order = orders.create(workspaceId, new NewOrder(conversationId, orderNumber, lead.id, "COD",
-                new BigDecimal("100.00"), userId));
+                new BigDecimal("100.00"), userId)).orderId();
         if (failAfter) {
             throw new IllegalStateException("the payment provider said no");
         }

@@ -114,7 +114,7 @@ class TransactionsTest {
         DSLContext dsl = jpa.getBean(DSLContext.class);
 
         long order = orders.create(jpaShop.workspace(), new NewOrder(jpaShop.conversation(), "ALONE", null, "COD",
-                new BigDecimal("10.00"), jpaShop.user()));
+                new BigDecimal("10.00"), jpaShop.user())).orderId();
         assertThat(dsl.fetchValue("SELECT count(*) FROM order_timeline WHERE order_id = " + order)).isEqualTo(1L);
 
         Object countBefore = orderCount(dsl, jpaShop);

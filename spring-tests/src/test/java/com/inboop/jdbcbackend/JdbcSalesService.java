@@ -34,7 +34,7 @@ public class JdbcSalesService {
                 VALUES (?, ?, ?, 'INSTAGRAM', 'NEW', 'OTHER', now()) RETURNING id""",
                 Long.class, businessId, conversationId, "igsid-" + orderNumber);
         long order = orders.create(workspaceId, new NewOrder(conversationId, orderNumber, lead, "COD",
-                new BigDecimal("100.00"), userId));
+                new BigDecimal("100.00"), userId)).orderId();
         if (failAfter) {
             throw new IllegalStateException("the payment provider said no");
         }

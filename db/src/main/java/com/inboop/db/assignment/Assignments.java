@@ -22,6 +22,7 @@ import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.sql.Literals;
 import com.inboop.db.internal.sql.UtcTime;
 import com.inboop.db.internal.sql.WorkspaceScope;
+import com.inboop.db.lifecycle.Transition;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 
@@ -43,25 +44,34 @@ public final class Assignments {
     /**
      * Assigns the item to {@code userId}, whoever had it before.
      *
+     * @return applied, with {@code userId} as the current assignee
      * @throws NotFoundException       if the item is not in the workspace (or deleted)
      * @throws InvalidRequestException if the user is not a member of the workspace
      */
-    public void assign(long workspaceId, Assignable kind, long itemId, long userId) {
-        update(workspaceId, kind, itemId, userId, DSL.noCondition());
+    public Transition<Long> assign(long workspaceId, Assignable kind, long itemId, long userId) {
+        return update(workspaceId, kind, itemId, userId, DSL.noCondition());
     }
 
     /**
      * Assigns the item to {@code userId} only if nobody has it: of several agents claiming at once, exactly one
      * wins (Postgres re-checks the condition on the row the winner changed).
      *
-     * @return true if this call assigned it; false if someone (possibly the same user) already had it
+     * @return applied if this call assigned it; otherwise not applied, with whoever has it (possibly the same user)
+     * @throws NotFoundException       if the item is not in the workspace (or deleted)
+     * @throws InvalidRequestException if the user is not a member of the workspace
      */
-    public boolean claim(long workspaceId, Assignable kind, long itemId, long userId) {
+    public Transition<Long> claim(long workspaceId, Assignable kind, long itemId, long userId) {
         return update(workspaceId, kind, itemId, userId, kind.unassigned());
     }
 
-    /** Removes the assignee; false if the item was unassigned already. */
-    public boolean unassign(long workspaceId, Assignable kind, long itemId) {
+    /**
+     * Removes the assignee.
+     *
+     * @return applied if this call removed one; otherwise not applied, with the assignee now stored (null: the item
+     *         was unassigned already)
+     * @throws NotFoundException if the item is not in the workspace (or deleted)
+     */
+    public Transition<Long> unassign(long workspaceId, Assignable kind, long itemId) {
         Ids.require("workspaceId", workspaceId);
         requireKind(kind);
         Ids.require(kind.noun + "Id", itemId);
@@ -70,10 +80,8 @@ public final class Assignments {
                 .set(kind.updatedAt, UtcTime.NOW)
                 .where(item(workspaceId, kind, itemId).and(kind.unassigned().not()))
                 .execute();
-        if (updated == 0) {
-            requireItem(workspaceId, kind, itemId);
-        }
-        return updated == 1;
+        return updated == 1 ? new Transition<>(true, null)
+                : new Transition<>(false, currentAssignee(workspaceId, kind, itemId));
     }
 
     /** Open items per user of the workspace (members and owner), every user listed (zeros included), by user id. */
@@ -104,7 +112,7 @@ public final class Assignments {
                 .fetch(r -> new Workload(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    private boolean update(long workspaceId, Assignable kind, long itemId, long userId, Condition onlyIf) {
+    private Transition<Long> update(long workspaceId, Assignable kind, long itemId, long userId, Condition onlyIf) {
         Ids.require("workspaceId", workspaceId);
         requireKind(kind);
         Ids.require(kind.noun + "Id", itemId);
@@ -117,15 +125,15 @@ public final class Assignments {
                         .and(WorkspaceScope.hasUser(workspaceId, DSL.val(userId))))
                 .execute();
         if (updated == 1) {
-            return true;
+            return new Transition<>(true, userId);
         }
         // Nothing changed: find out why, for the caller's sake only; the decision was the UPDATE's.
-        requireItem(workspaceId, kind, itemId);
+        Long current = currentAssignee(workspaceId, kind, itemId);
         if (!WorkspaceScope.isUser(dsl, workspaceId, userId)) {
             throw new InvalidRequestException("userId", "user " + userId + " is not a member of workspace "
                     + workspaceId + "; only the workspace's own users can be assigned");
         }
-        return false;
+        return new Transition<>(false, current);
     }
 
     /** The assignee columns of {@code kind} set to {@code userId} (null to unassign). */
@@ -149,9 +157,11 @@ public final class Assignments {
                 .and(kind.deletedAt.isNull());
     }
 
-    private void requireItem(long workspaceId, Assignable kind, long itemId) {
-        if (!dsl.fetchExists(kind.table, item(workspaceId, kind, itemId))) {
-            throw new NotFoundException(kind.noun, itemId, workspaceId);
-        }
+    /** The item's assignee now (null for none). */
+    private Long currentAssignee(long workspaceId, Assignable kind, long itemId) {
+        return dsl.select(kind.assignee()).from(kind.table).where(item(workspaceId, kind, itemId))
+                .fetchOptional()
+                .orElseThrow(() -> new NotFoundException(kind.noun, itemId, workspaceId))
+                .value1();
     }
 }

@@ -12,8 +12,10 @@ import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.internal.check.Arguments;
 import com.inboop.db.internal.check.Ids;
+import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.sql.UtcTime;
 import com.inboop.db.internal.sql.WorkspaceScope;
+import com.inboop.db.lifecycle.Transition;
 import com.inboop.db.schema.enums.IntentLabel;
 
 /**
@@ -25,6 +27,7 @@ public final class ConversationIntent {
 
     private final DSLContext dsl;
 
+    /** Intent verdicts through {@code dsl} (dialect POSTGRES). */
     public ConversationIntent(DSLContext dsl) {
         this.dsl = Arguments.requirePostgres(dsl);
     }
@@ -34,10 +37,10 @@ public final class ConversationIntent {
      *
      * @param confidence  in [0, 1], at most four decimals (numeric(5,4))
      * @param evaluatedAt when the classifier decided, in UTC
-     * @return true if stored; false if the stored evaluation is newer
+     * @return applied if stored; otherwise not applied, with the label of the newer evaluation that is stored
      * @throws NotFoundException if the conversation is not in the workspace (or deleted)
      */
-    public boolean record(long workspaceId, long conversationId, IntentLabel label, BigDecimal confidence,
+    public Transition<IntentLabel> record(long workspaceId, long conversationId, IntentLabel label, BigDecimal confidence,
                           LocalDateTime evaluatedAt) {
         Ids.require("workspaceId", workspaceId);
         Ids.require("conversationId", conversationId);
@@ -61,9 +64,12 @@ public final class ConversationIntent {
                 .where(conversation.and(CONVERSATIONS.INTENT_EVALUATED_AT.isNull()
                         .or(CONVERSATIONS.INTENT_EVALUATED_AT.le(evaluatedAt))))
                 .execute();
-        if (updated == 0 && !dsl.fetchExists(CONVERSATIONS, conversation)) {
-            throw new NotFoundException("conversation", conversationId, workspaceId);
+        if (updated == 1) {
+            return new Transition<>(true, label);
         }
-        return updated == 1;
+        return new Transition<>(false, dsl.select(EffectiveStatus.INTENT).from(CONVERSATIONS).where(conversation)
+                .fetchOptional()
+                .orElseThrow(() -> new NotFoundException("conversation", conversationId, workspaceId))
+                .value1());
     }
 }

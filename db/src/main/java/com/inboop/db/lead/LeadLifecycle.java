@@ -4,7 +4,6 @@ import static com.inboop.db.schema.Tables.CONVERSATIONS;
 import static com.inboop.db.schema.Tables.LEADS;
 
 import java.util.List;
-import java.util.Map;
 
 import org.jooq.DSLContext;
 
@@ -16,6 +15,7 @@ import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.lifecycle.Atomically;
 import com.inboop.db.internal.lifecycle.CreatedIn;
 import com.inboop.db.internal.lifecycle.LeadStatuses;
+import com.inboop.db.internal.lifecycle.StatusChange;
 import com.inboop.db.internal.sql.Literals;
 import com.inboop.db.internal.sql.UtcTime;
 import com.inboop.db.internal.sql.WorkspaceScope;
@@ -61,7 +61,8 @@ public final class LeadLifecycle {
         Arguments.require("expected", expected);
         Arguments.require("target", target);
         LeadStatuses.RULES.require(expected, target);
-        return LeadStatuses.STATUS.change(dsl, LeadStatuses.lead(workspaceId, leadId), expected, target, Map.of(LEADS.UPDATED_AT, UtcTime.NOW),
+        return LeadStatuses.STATUS.change(dsl, LeadStatuses.lead(workspaceId, leadId),
+                StatusChange.of(expected, target, LEADS.UPDATED_AT, UtcTime.NOW),
                 () -> new NotFoundException("lead", leadId, workspaceId));
     }
 

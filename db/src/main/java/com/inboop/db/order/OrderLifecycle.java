@@ -6,10 +6,8 @@ import static com.inboop.db.schema.Tables.ORDERS;
 import static com.inboop.db.schema.Tables.ORDER_TIMELINE;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -26,6 +24,7 @@ import com.inboop.db.internal.lifecycle.Atomically;
 import com.inboop.db.internal.lifecycle.CompareAndSet;
 import com.inboop.db.internal.lifecycle.CreatedIn;
 import com.inboop.db.internal.lifecycle.LeadStatuses;
+import com.inboop.db.internal.lifecycle.StatusChange;
 import com.inboop.db.internal.lifecycle.StatusRules;
 import com.inboop.db.internal.sql.Literals;
 import com.inboop.db.internal.sql.UtcTime;
@@ -94,12 +93,12 @@ public final class OrderLifecycle {
      * copied from the conversation), its first timeline row, the conversation's order_count up by one, and, if it
      * names a lead, that lead CONVERTED (a NEW lead; one already CONVERTED stays so).
      *
-     * @return the order's id
+     * @return the order's id, and the lead this call converted (empty if it named none, or one CONVERTED already)
      * @throws NotFoundException          if the conversation or the lead is not in the workspace
      * @throws InvalidRequestException    if the lead is from another conversation, or the number is taken
      * @throws IllegalTransitionException if the lead is CLOSED or LOST
      */
-    public long create(long workspaceId, NewOrder order) {
+    public OrderCreated create(long workspaceId, NewOrder order) {
         Ids.require("workspaceId", workspaceId);
         Arguments.require("order", order);
         return Atomically.result(dsl, configuration -> {
@@ -129,12 +128,10 @@ public final class OrderLifecycle {
                     .set(ORDERS.UPDATED_AT, UtcTime.NOW)
                     .returning(ORDERS.ID)
                     .fetchSingle(ORDERS.ID);
-            if (order.leadId() != null) {
-                convert(tx, workspaceId, order, conversation.getId(), id);
-            }
-            timeline(tx, id, PaymentStatus.UNPAID, null, "created", order.createdByUserId());
+            boolean converted = order.leadId() != null && convert(tx, workspaceId, order, conversation.getId(), id);
+            timeline(tx, id, new Timeline(null, PaymentStatus.UNPAID, order.createdByUserId()), "created");
             CreatedIn.count(tx, conversation, CONVERSATIONS.ORDER_COUNT);
-            return id;
+            return new OrderCreated(id, converted ? Optional.of(order.leadId()) : Optional.empty());
         });
     }
 
@@ -151,7 +148,7 @@ public final class OrderLifecycle {
         Arguments.require("expected", expected);
         Arguments.require("target", target);
         FULFILMENT.require(expected, target);
-        Map<Field<?>, Field<?>> stamps = new LinkedHashMap<>(Map.of(ORDERS.UPDATED_AT, UtcTime.NOW));
+        StatusChange<OrderStatus> change = StatusChange.of(expected, target, ORDERS.UPDATED_AT, UtcTime.NOW);
         Field<LocalDateTime> stamp = switch (target) {
             case SHIPPED -> ORDERS.SHIPPED_AT;
             case DELIVERED -> ORDERS.DELIVERED_AT;
@@ -159,16 +156,15 @@ public final class OrderLifecycle {
             default -> null;
         };
         if (stamp != null) {
-            stamps.put(stamp, UtcTime.NOW);
+            change = change.withAlso(stamp, UtcTime.NOW);
         }
-        Condition guard = target == OrderStatus.DELIVERED
-                ? Literals.in(EffectiveStatus.PAYMENT, List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED))
-                        .or(ORDERS.PAYMENT_METHOD.eq(COD))
-                : DSL.noCondition();
-        return change(STATUS, workspaceId, orderId, expected, target, guard, stamps,
-                () -> new IllegalTransitionException("An order", expected, target,
-                        "it is neither paid nor cash on delivery (COD); mark it PAID first"),
-                null, STATUS_CHANGE, actorUserId);
+        if (target == OrderStatus.DELIVERED) {
+            change = change.withGuard(Literals.in(EffectiveStatus.PAYMENT,
+                            List.of(PaymentStatus.PAID, PaymentStatus.REFUNDED)).or(ORDERS.PAYMENT_METHOD.eq(COD)),
+                    () -> new IllegalTransitionException("An order", expected, target,
+                            "it is neither paid nor cash on delivery (COD); mark it PAID first"));
+        }
+        return change(STATUS, workspaceId, orderId, change, new Timeline(STATUS_CHANGE, null, actorUserId));
     }
 
     /**
@@ -184,39 +180,47 @@ public final class OrderLifecycle {
         Arguments.require("expected", expected);
         Arguments.require("target", target);
         PAYMENT.require(expected, target);
-        Map<Field<?>, Field<?>> stamps = new LinkedHashMap<>(Map.of(ORDERS.UPDATED_AT, UtcTime.NOW));
+        StatusChange<PaymentStatus> change = StatusChange.of(expected, target, ORDERS.UPDATED_AT, UtcTime.NOW);
         if (target == PaymentStatus.PAID) {
-            stamps.put(ORDERS.PAID_AT, UtcTime.NOW);
+            change = change.withAlso(ORDERS.PAID_AT, UtcTime.NOW);
         }
-        return change(PAYMENT_STATUS, workspaceId, orderId, expected, target, DSL.noCondition(), stamps,
-                () -> new IllegalStateException("a payment change has no guard"), target, PAYMENT_UPDATE,
-                actorUserId);
+        return change(PAYMENT_STATUS, workspaceId, orderId, change,
+                new Timeline(PAYMENT_UPDATE, target, actorUserId));
     }
 
     /**
      * One compare-and-set change of an order's status or payment, and its timeline row, in one transaction.
-     *
-     * @param timelinePayment the payment status the timeline row records (null for a fulfilment change)
      */
     private <S extends Enum<S> & EnumType> Transition<S> change(CompareAndSet<S> status, long workspaceId,
-                                                                 long orderId, S expected, S target, Condition guard,
-                                                                 Map<Field<?>, Field<?>> stamps,
-                                                                 Supplier<RuntimeException> guardFailed,
-                                                                 PaymentStatus timelinePayment, String event,
-                                                                 long actorUserId) {
+                                                                 long orderId, StatusChange<S> change,
+                                                                 Timeline entry) {
         return Atomically.result(dsl, configuration -> {
             DSLContext tx = configuration.dsl();
-            Transition<S> result = status.change(tx, order(workspaceId, orderId), expected, target, guard, stamps,
-                    () -> new NotFoundException("order", orderId, workspaceId), guardFailed);
+            Transition<S> result = status.change(tx, order(workspaceId, orderId), change,
+                    () -> new NotFoundException("order", orderId, workspaceId));
             if (result.applied()) {
-                timeline(tx, orderId, timelinePayment, event, expected + " -> " + target, actorUserId);
+                timeline(tx, orderId, entry, change.expected() + " -> " + change.target());
             }
             return result;
         });
     }
 
-    /** Converts the lead the new order names: it must be in the same conversation, and NEW or CONVERTED. */
-    private static void convert(DSLContext tx, long workspaceId, NewOrder order, long conversationId, long orderId) {
+    /**
+     * What an order's timeline row records besides its note.
+     *
+     * @param event       the event type (the CHECK on order_timeline.event_type lists them)
+     * @param payment     the payment status to record (null for a fulfilment change or a creation)
+     * @param actorUserId who made the change
+     */
+    private record Timeline(String event, PaymentStatus payment, long actorUserId) {
+    }
+
+    /**
+     * Converts the lead the new order names: it must be in the same conversation, and NEW or CONVERTED.
+     *
+     * @return whether this call converted it (false: it was CONVERTED already)
+     */
+    private static boolean convert(DSLContext tx, long workspaceId, NewOrder order, long conversationId, long orderId) {
         var lead = tx.select(LEADS.CONVERSATION_ID, EffectiveStatus.LEAD).from(LEADS)
                 .where(LeadStatuses.lead(workspaceId, order.leadId()))
                 .forNoKeyUpdate()
@@ -228,28 +232,30 @@ public final class OrderLifecycle {
         }
         LeadStatus status = lead.value2();
         if (status == LeadStatus.CONVERTED) {
-            return;
+            return false;
         }
         LeadStatuses.RULES.require(status, LeadStatus.CONVERTED);
-        LeadStatuses.STATUS.change(tx, LEADS.ID.eq(order.leadId()), status, LeadStatus.CONVERTED, Map.of(
-                        LEADS.CONVERTED_AT, UtcTime.NOW, LEADS.CONVERTED_ORDER_ID, DSL.val(orderId),
-                        LEADS.CONVERTED_ORDER_NUMBER, DSL.val(order.orderNumber()), LEADS.UPDATED_AT, UtcTime.NOW),
-                () -> new NotFoundException("lead", order.leadId(), workspaceId));
+        return LeadStatuses.STATUS.change(tx, LEADS.ID.eq(order.leadId()),
+                StatusChange.of(status, LeadStatus.CONVERTED, LEADS.UPDATED_AT, UtcTime.NOW)
+                        .withAlso(LEADS.CONVERTED_AT, UtcTime.NOW)
+                        .withAlso(LEADS.CONVERTED_ORDER_ID, DSL.val(orderId))
+                        .withAlso(LEADS.CONVERTED_ORDER_NUMBER, DSL.val(order.orderNumber())),
+                () -> new NotFoundException("lead", order.leadId(), workspaceId)).applied();
     }
 
     /**
      * Appends a row to order_timeline, its status read from the order in the same statement (the column is NOT
      * NULL, and a payment change leaves the status as it was).
      */
-    private static void timeline(DSLContext tx, long orderId, PaymentStatus payment, String event, String note,
-                                 long actorUserId) {
+    private static void timeline(DSLContext tx, long orderId, Timeline entry, String note) {
+        PaymentStatus payment = entry.payment();
         tx.insertInto(ORDER_TIMELINE, ORDER_TIMELINE.ORDER_ID, ORDER_TIMELINE.STATUS, ORDER_TIMELINE.PAYMENT_STATUS,
                         ORDER_TIMELINE.EVENT_TYPE, ORDER_TIMELINE.NOTE, ORDER_TIMELINE.PERFORMED_BY_USER_ID,
                         ORDER_TIMELINE.CREATED_AT)
                 .select(DSL.select(ORDERS.ID, ORDERS.STATUS,
                                 DSL.val(payment == null ? null : payment.getLiteral(), ORDER_TIMELINE.PAYMENT_STATUS),
-                                DSL.val(event, ORDER_TIMELINE.EVENT_TYPE), DSL.val(note, ORDER_TIMELINE.NOTE),
-                                DSL.val(actorUserId, ORDER_TIMELINE.PERFORMED_BY_USER_ID), UtcTime.NOW)
+                                DSL.val(entry.event(), ORDER_TIMELINE.EVENT_TYPE), DSL.val(note, ORDER_TIMELINE.NOTE),
+                                DSL.val(entry.actorUserId(), ORDER_TIMELINE.PERFORMED_BY_USER_ID), UtcTime.NOW)
                         .from(ORDERS).where(ORDERS.ID.eq(orderId)))
                 .execute();
     }

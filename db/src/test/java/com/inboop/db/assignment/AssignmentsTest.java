@@ -26,6 +26,7 @@ import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.Seed;
+import com.inboop.db.lifecycle.Transition;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.db.schema.enums.PaymentStatus;
@@ -80,9 +81,10 @@ class AssignmentsTest {
         assertThat(assignee(kind, id)).isEqualTo(alice);
         assignments.assign(workspace, kind, id, bob);
         assertThat(assignee(kind, id)).isEqualTo(bob);
-        assertThat(assignments.unassign(workspace, kind, id)).isTrue();
+        assertThat(assignments.unassign(workspace, kind, id)).isEqualTo(new Transition<>(true, null));
         assertThat(assignee(kind, id)).isNull();
-        assertThat(assignments.unassign(workspace, kind, id)).as("already unassigned").isFalse();
+        assertThat(assignments.unassign(workspace, kind, id)).as("already unassigned")
+                .isEqualTo(new Transition<>(false, null));
     }
 
     @ParameterizedTest
@@ -113,7 +115,7 @@ class AssignmentsTest {
             for (long agent : agents) {
                 Callable<Boolean> claim = () -> {
                     start.await();
-                    return assignments.claim(workspace, kind, id, agent);
+                    return assignments.claim(workspace, kind, id, agent).applied();
                 };
                 claims.add(pool.submit(claim));
             }
@@ -137,7 +139,8 @@ class AssignmentsTest {
         long id = item(Assignable.CONVERSATION);
         assignments.assign(workspace, Assignable.CONVERSATION, id, alice);
 
-        assertThat(assignments.claim(workspace, Assignable.CONVERSATION, id, bob)).isFalse();
+        assertThat(assignments.claim(workspace, Assignable.CONVERSATION, id, bob)).as("alice has it")
+                .isEqualTo(new Transition<>(false, alice));
         assertThat(assignee(Assignable.CONVERSATION, id)).isEqualTo(alice);
     }
 

@@ -24,6 +24,7 @@ import com.inboop.db.inbox.ConversationIntent;
 import com.inboop.db.lead.LeadFilter;
 import com.inboop.db.lead.LeadQuery;
 import com.inboop.db.lead.LeadRow;
+import com.inboop.db.lifecycle.Transition;
 import com.inboop.db.order.OrderFilter;
 import com.inboop.db.order.OrderQuery;
 import com.inboop.db.order.OrderRow;
@@ -141,9 +142,9 @@ class StatusQueriesTest {
         ConversationIntent intent = new ConversationIntent(dsl);
 
         assertThat(intent.record(workspace, conversation, IntentLabel.BROWSING, new BigDecimal("0.81"),
-                Seed.NOW)).isTrue();
+                Seed.NOW)).isEqualTo(new Transition<>(true, IntentLabel.BROWSING));
         assertThat(intent.record(workspace, conversation, IntentLabel.SPAM, new BigDecimal("0.99"),
-                Seed.NOW.minusMinutes(1))).as("older verdict").isFalse();
+                Seed.NOW.minusMinutes(1))).as("older verdict").isEqualTo(new Transition<>(false, IntentLabel.BROWSING));
         var stored = dsl.select(CONVERSATIONS.INTENT_LABEL_ENUM, CONVERSATIONS.INTENT_CONFIDENCE,
                 CONVERSATIONS.INTENT_EVALUATED_AT).from(CONVERSATIONS).where(CONVERSATIONS.ID.eq(conversation))
                 .fetchOne();

@@ -65,7 +65,8 @@ class OrderLifecycleTest {
     }
 
     private long newOrder(String number, Long lead, String method) {
-        return orders.create(workspace, new NewOrder(conversation, number, lead, method, new BigDecimal("499.00"), agent));
+        return orders.create(workspace, new NewOrder(conversation, number, lead, method, new BigDecimal("499.00"), agent))
+                .orderId();
     }
 
     /** Both status columns of an order, which inboop-db always writes alike. */

@@ -44,31 +44,23 @@ public final class CompareAndSet<S extends Enum<S> & EnumType> {
         this.effective = effective;
     }
 
-    /** Changes the row from {@code expected} to {@code target}; no rule beyond the status itself. */
-    public Transition<S> change(DSLContext dsl, Condition row, S expected, S target, Map<Field<?>, Field<?>> alsoSet,
-                         Supplier<RuntimeException> notFound) {
-        return change(dsl, row, expected, target, DSL.noCondition(), alsoSet, notFound,
-                () -> new IllegalStateException("a change without a guard failed its guard"));
-    }
-
     /**
-     * Changes the row from {@code expected} to {@code target}.
+     * Applies {@code change} to {@code row}: its target, if the row still has its expected status and its guard holds.
      *
      * <p>Under READ COMMITTED the UPDATE and the re-read after a miss see the database at two moments: a change that
-     * commits between them can make the re-read show {@code expected} although the UPDATE found another status. The
-     * re-read therefore also evaluates {@code guard}: expected status and guard holding means the row only now
+     * commits between them can make the re-read show the expected status although the UPDATE found another. The
+     * re-read therefore also evaluates the guard: expected status and guard holding means the row only now
      * qualifies, and the change is tried again.
      *
-     * @param row         the row, within the caller's workspace, not deleted
-     * @param guard       what else must hold for the change (a business rule on other columns)
-     * @param alsoSet     other columns the change writes (timestamps)
-     * @param notFound    thrown if {@code row} matches nothing
-     * @param guardFailed thrown if the row has {@code expected} but {@code guard} does not hold
+     * @param row      the row, within the caller's workspace, not deleted
+     * @param notFound thrown if {@code row} matches nothing
      */
-    public Transition<S> change(DSLContext dsl, Condition row, S expected, S target, Condition guard,
-                         Map<Field<?>, Field<?>> alsoSet, Supplier<RuntimeException> notFound,
-                         Supplier<RuntimeException> guardFailed) {
-        Map<Field<?>, Object> set = new LinkedHashMap<>(alsoSet);
+    public Transition<S> change(DSLContext dsl, Condition row, StatusChange<S> change,
+                                Supplier<RuntimeException> notFound) {
+        S expected = change.expected();
+        S target = change.target();
+        Condition guard = change.guard();
+        Map<Field<?>, Object> set = new LinkedHashMap<>(change.alsoSet());
         set.put(typed, target);
         set.put(legacy, target.getLiteral());
         Record2<S, Boolean> current = null;
@@ -87,7 +79,7 @@ public final class CompareAndSet<S extends Enum<S> & EnumType> {
                 return new Transition<>(false, current.value1());
             }
             if (!Boolean.TRUE.equals(current.value2())) {
-                throw guardFailed.get();
+                throw change.guardFailed().get();
             }
         }
         return new Transition<>(false, current.value1());
