@@ -77,6 +77,24 @@ class MultiBusinessWorkspaceTest {
     }
 
     @Test
+    void everyRowSaysWhichBusinessItCameFrom() {
+        long conversation = seed.update(seed.conversation(workspace, "WHATSAPP", 1), c -> c.setBusinessId(second))
+                .getId();
+        long lead = seed.lead(workspace, LeadStatus.NEW, "AI", 1);
+        dsl.update(LEADS).set(LEADS.BUSINESS_ID, third).where(LEADS.ID.eq(lead)).execute();
+        long order = seed.order(workspace, OrderStatus.NEW, PaymentStatus.UNPAID, 1);
+
+        assertThat(new InboxQuery(dsl).page(workspace, InboxFilter.active(), PageRequest.first()).rows())
+                .filteredOn(row -> row.conversationId() == conversation).singleElement()
+                .extracting(InboxRow::businessId).isEqualTo(second);
+        assertThat(new LeadQuery(dsl).page(workspace, LeadFilter.active(), PageRequest.first()).rows())
+                .filteredOn(row -> row.id() == lead).singleElement().extracting(LeadRow::businessId).isEqualTo(third);
+        assertThat(new OrderQuery(dsl).page(workspace, OrderFilter.active(), PageRequest.first()).rows())
+                .filteredOn(row -> row.id() == order).singleElement().extracting(OrderRow::businessId)
+                .isEqualTo(seed.businessOf(workspace));
+    }
+
+    @Test
     void leadsAndOrdersToo() {
         List<Long> leads = new ArrayList<>();
         List<Long> orders = new ArrayList<>();

@@ -62,7 +62,7 @@ class ReadmeExampleTest {
                 .withIntents(IntentLabel.BUYING);
         Page<InboxRow> page = inbox.page(workspaceId, mine, PageRequest.first(20));
         for (InboxRow row : page.rows()) {
-            System.out.printf("%s via %s: %s%n", row.contactName(), row.channel(), row.lastMessage());
+            System.out.printf("%s via %s: %s%n", row.customerName(), row.channel(), row.lastMessage());
         }
         page.nextCursor().ifPresent(cursor -> inbox.page(workspaceId, mine, PageRequest.first(20).after(cursor)));
 

@@ -48,6 +48,7 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
                           boolean unreadOnly, YesNo hasNewLead, YesNo hasOrders, ArchiveView view) {
 
     static final String SEARCH = "q";
+    static final String MATCH = "match";
     static final String CHANNEL = "channel";
     static final String INTENT = "intent";
     static final String ASSIGNEE = "assignee";
@@ -56,7 +57,7 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     static final String HAS_ORDERS = "has_orders";
     static final String VIEW = "view";
     private static final Set<String> PARAMETERS =
-            ParameterReader.names(SEARCH, CHANNEL, INTENT, ASSIGNEE, UNREAD, HAS_NEW_LEAD, HAS_ORDERS, VIEW);
+            ParameterReader.names(SEARCH, MATCH, CHANNEL, INTENT, ASSIGNEE, UNREAD, HAS_NEW_LEAD, HAS_ORDERS, VIEW);
 
     public InboxFilter {
         if (search == null || channels == null || intents == null || assignee == null || hasNewLead == null
@@ -90,7 +91,8 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     }
 
     /**
-     * The filter that query parameters describe: {@code q}, {@code channel}, {@code intent}, {@code assignee}
+     * The filter that query parameters describe: {@code q} (with {@code match=prefix}, a prefix),
+     * {@code channel}, {@code intent}, {@code assignee}
      * ({@code anyone}, {@code unassigned}, {@code me}, or a user id), {@code unread} ({@code true}/{@code false}),
      * {@code has_new_lead} and {@code has_orders} ({@code yes}/{@code no}/{@code any}), {@code view}
      * ({@code active}, {@code archived}, {@code all}). Absent parameters mean no restriction.
@@ -100,7 +102,7 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
      */
     public static InboxFilter fromQueryParameters(Map<String, List<String>> parameters, long viewerUserId) {
         ParameterReader p = ParameterReader.read(parameters, PARAMETERS);
-        return new InboxFilter(TextSearch.of(p.single(SEARCH, "")), p.codes(CHANNEL),
+        return new InboxFilter(p.search(SEARCH, MATCH), p.codes(CHANNEL),
                 p.enums(INTENT, IntentLabel.class),
                 AssigneeFilter.parse(ASSIGNEE, p.single(ASSIGNEE, ""), viewerUserId), p.bool(UNREAD, false),
                 p.enumValue(HAS_NEW_LEAD, YesNo.class, YesNo.ANY), p.enumValue(HAS_ORDERS, YesNo.class, YesNo.ANY),
@@ -110,7 +112,7 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
     /** The query parameters {@link #fromQueryParameters} reads back as this filter; defaults left out. */
     public Map<String, List<String>> toQueryParameters() {
         return new ParameterWriter()
-                .single(SEARCH, search.text(), "")
+                .search(SEARCH, MATCH, search)
                 .all(CHANNEL, channels, c -> c)
                 .all(INTENT, intents, IntentLabel::name)
                 .single(ASSIGNEE, assignee.parameter(), AssigneeFilter.ANYONE.parameter())
@@ -121,8 +123,15 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
                 .parameters();
     }
 
+    /** This filter with a search for rows containing {@code text} ({@link TextSearch#of}). */
     public InboxFilter withSearch(String text) {
         return new InboxFilter(TextSearch.of(text), channels, intents, assignee, unreadOnly, hasNewLead, hasOrders,
+                view);
+    }
+
+    /** This filter with {@code search}: a "contains" or a prefix search ({@link TextSearch#prefix}). */
+    public InboxFilter withSearch(TextSearch search) {
+        return new InboxFilter(search, channels, intents, assignee, unreadOnly, hasNewLead, hasOrders,
                 view);
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record11;
+import org.jooq.Record12;
+import org.jooq.Records;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
@@ -59,8 +60,8 @@ public final class InboxQuery {
 
     private final DSLContext dsl;
     private final Cursors cursors;
-    private final ListShape<Record11<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
-            BigDecimal, Integer, Integer>, InboxRow> list;
+    private final ListShape<Record12<Long, Long, String, String, String, LocalDateTime, Integer, Long,
+            IntentLabel, BigDecimal, Integer, Integer>, InboxRow> list;
 
     /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public InboxQuery(DSLContext dsl) {
@@ -72,7 +73,7 @@ public final class InboxQuery {
         this.dsl = Arguments.requirePostgres(dsl);
         this.cursors = Arguments.require("cursors", cursors);
         this.list = new ListShape<>("inbox", CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID,
-                CONVERSATIONS.DELETED_AT, CONVERSATIONS.ARCHIVED_AT, this::select, InboxQuery::toRow,
+                CONVERSATIONS.DELETED_AT, CONVERSATIONS.ARCHIVED_AT, this::select, Records.mapping(InboxRow::new),
                 row -> Cursors.Position.of(row.activityAt(), row.conversationId()),
                 (search, businesses) -> new Keyset.Search(matches(search), indexed(search, businesses)));
     }
@@ -124,25 +125,19 @@ public final class InboxQuery {
                 conversations.CUSTOMER_NAME, conversations.CUSTOMER_HANDLE);
     }
 
-    private SelectConditionStep<Record11<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
-            BigDecimal, Integer, Integer>> select(Condition where) {
-        return dsl.select(CONVERSATIONS.ID, CONVERSATIONS.CHANNEL,
+    private SelectConditionStep<Record12<Long, Long, String, String, String, LocalDateTime, Integer, Long,
+            IntentLabel, BigDecimal, Integer, Integer>> select(Condition where) {
+        return dsl.select(CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID, CONVERSATIONS.CHANNEL,
                         DSL.coalesce(ContactName.of(CONVERSATIONS.CONTACT_ID, CONVERSATIONS.BUSINESS_ID),
-                                CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE).as("contact_name"),
+                                CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE).as("customer"),
                         DSL.left(CONVERSATIONS.LAST_MESSAGE, DSL.inline(PREVIEW_LENGTH)).as("preview"),
                         Keyset.sortKey(ACTIVITY_AT),
-                        CONVERSATIONS.UNREAD_COUNT, CONVERSATIONS.ASSIGNED_TO_USER_ID,
+                        DSL.coalesce(CONVERSATIONS.UNREAD_COUNT, DSL.inline(0)).as("unread"),
+                        CONVERSATIONS.ASSIGNED_TO_USER_ID,
                         EffectiveStatus.INTENT.as("intent_label"), CONVERSATIONS.INTENT_CONFIDENCE,
                         CONVERSATIONS.LEAD_COUNT, CONVERSATIONS.ORDER_COUNT)
                 .from(CONVERSATIONS)
                 .where(where);
-    }
-
-    private static InboxRow toRow(Record11<Long, String, String, String, LocalDateTime, Integer, Long, IntentLabel,
-            BigDecimal, Integer, Integer> r) {
-        return new InboxRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                r.value6() == null ? 0 : r.value6(), r.value7(),
-                r.value8(), r.value9(), r.value10(), r.value11());
     }
 
     /**

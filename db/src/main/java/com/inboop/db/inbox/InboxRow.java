@@ -9,8 +9,9 @@ import com.inboop.db.schema.enums.IntentLabel;
  * One line of the inbox list. Nullable fields are null when the data is not there (yet).
  *
  * @param conversationId   the conversation
+ * @param businessId       the business (the connected account) it belongs to, for a workspace of several
  * @param channel          e.g. INSTAGRAM, WHATSAPP (as stored)
- * @param contactName      the contact's display name, else the customer's name or handle from the channel
+ * @param customerName     the contact's display name, else the customer's name or handle from the channel
  * @param lastMessage      the first 140 characters of the newest message (conversations.last_message); null
  *                         without messages
  * @param activityAt       the last message's time, else the creation time (UTC): the inbox's sort key
@@ -21,7 +22,7 @@ import com.inboop.db.schema.enums.IntentLabel;
  * @param leadCount        leads from this conversation; null until counted
  * @param orderCount       orders from this conversation; null until counted
  */
-public record InboxRow(long conversationId, String channel, String contactName, String lastMessage,
+public record InboxRow(long conversationId, long businessId, String channel, String customerName, String lastMessage,
                        LocalDateTime activityAt, int unreadCount, Long assignedToUserId, IntentLabel intentLabel,
                        BigDecimal intentConfidence, Integer leadCount, Integer orderCount) {
 }

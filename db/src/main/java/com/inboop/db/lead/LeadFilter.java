@@ -55,7 +55,7 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
     static final Field<String> SEARCHED = DSL.field("(coalesce({0}, '') || ' ' || coalesce({1}, ''))",
             SQLDataType.VARCHAR, LEADS.CUSTOMER_NAME, LEADS.NOTES);
 
-    private static final Set<String> PARAMETERS = ParameterReader.names("q", "status", "source", "assignee",
+    private static final Set<String> PARAMETERS = ParameterReader.names("q", "match", "status", "source", "assignee",
             "created_from", "created_to", "has_orders", "view");
 
     public LeadFilter {
@@ -90,7 +90,8 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
     }
 
     /**
-     * The filter that query parameters describe: {@code q}, {@code status}, {@code source}, {@code assignee}
+     * The filter that query parameters describe: {@code q} (with {@code match=prefix}, a prefix),
+     * {@code status}, {@code source}, {@code assignee}
      * ({@code anyone}, {@code unassigned}, {@code me}, a user id), {@code created_from} / {@code created_to},
      * {@code has_orders} ({@code yes}/{@code no}/{@code any}), {@code view} ({@code active}/{@code archived}/
      * {@code all}).
@@ -99,7 +100,7 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
      */
     public static LeadFilter fromQueryParameters(Map<String, List<String>> parameters, long viewerUserId) {
         ParameterReader p = ParameterReader.read(parameters, PARAMETERS);
-        return new LeadFilter(TextSearch.of(p.single("q", "")), p.enums("status", LeadStatus.class),
+        return new LeadFilter(p.search("q", "match"), p.enums("status", LeadStatus.class),
                 p.codes("source"), AssigneeFilter.parse("assignee", p.single("assignee", ""), viewerUserId),
                 p.range("created_from", "created_to"), p.enumValue("has_orders", YesNo.class, YesNo.ANY),
                 p.enumValue("view", ArchiveView.class, ArchiveView.ACTIVE));
@@ -108,7 +109,7 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
     /** The query parameters {@link #fromQueryParameters} reads back as this filter; defaults left out. */
     public Map<String, List<String>> toQueryParameters() {
         return new ParameterWriter()
-                .single("q", search.text(), "")
+                .search("q", "match", search)
                 .all("status", statuses, LeadStatus::name)
                 .all("source", sources, s -> s)
                 .single("assignee", assignee.parameter(), AssigneeFilter.ANYONE.parameter())
@@ -118,8 +119,14 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
                 .parameters();
     }
 
+    /** This filter with a search for rows containing {@code text} ({@link TextSearch#of}). */
     public LeadFilter withSearch(String text) {
         return new LeadFilter(TextSearch.of(text), statuses, sources, assignee, created, hasOrders, view);
+    }
+
+    /** This filter with {@code search}: a "contains" or a prefix search ({@link TextSearch#prefix}). */
+    public LeadFilter withSearch(TextSearch search) {
+        return new LeadFilter(search, statuses, sources, assignee, created, hasOrders, view);
     }
 
     public LeadFilter withStatuses(LeadStatus... values) {

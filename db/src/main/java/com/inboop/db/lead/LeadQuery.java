@@ -7,7 +7,8 @@ import java.time.LocalDateTime;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record10;
+import org.jooq.Record11;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.InvalidRequestException;
@@ -33,7 +34,7 @@ public final class LeadQuery {
 
     private final DSLContext dsl;
     private final Cursors cursors;
-    private final ListShape<Record10<Long, Long, String, String, LeadStatus, String, String, Long, BigDecimal,
+    private final ListShape<Record11<Long, Long, Long, String, String, LeadStatus, String, String, Long, BigDecimal,
             LocalDateTime>, LeadRow> list;
 
     /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
@@ -47,15 +48,14 @@ public final class LeadQuery {
         this.cursors = Arguments.require("cursors", cursors);
         this.list = new ListShape<>("leads", LEADS, CREATED_AT, LEADS.ID, LEADS.BUSINESS_ID, LEADS.DELETED_AT,
                 LEADS.ARCHIVED_AT,
-                where -> this.dsl.select(LEADS.ID, LEADS.CONVERSATION_ID, LEADS.CHANNEL,
+                where -> this.dsl.select(LEADS.ID, LEADS.BUSINESS_ID, LEADS.CONVERSATION_ID, LEADS.CHANNEL,
                                 DSL.coalesce(ContactName.of(LEADS.CONTACT_ID, LEADS.BUSINESS_ID), LEADS.CUSTOMER_NAME,
                                         LEADS.INSTAGRAM_USERNAME).as("customer"),
                                 EffectiveStatus.LEAD.as("status"), LEADS.STATUS.as("legacy_status"), LEADS.SOURCE,
                                 Assignable.LEAD.assignee().as("assignee"), LEADS.VALUE, Keyset.sortKey(CREATED_AT))
                         .from(LEADS)
                         .where(where),
-                r -> new LeadRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10()),
+                Records.mapping(LeadRow::new),
                 row -> Cursors.Position.of(row.createdAt(), row.id()),
                 ListShape.searching(LeadFilter.SEARCHED));
     }

@@ -9,6 +9,7 @@ import com.inboop.db.schema.enums.LeadStatus;
  * A lead as lists show it. Nullable fields are null when not set.
  *
  * @param id               the lead
+ * @param businessId       the business (the connected account) it belongs to, for a workspace of several
  * @param conversationId   where it came from, if from a conversation
  * @param channel          where the customer wrote (INSTAGRAM, WHATSAPP, MESSENGER as stored)
  * @param customerName     the contact's name, else the name or username the lead recorded
@@ -20,6 +21,7 @@ import com.inboop.db.schema.enums.LeadStatus;
  * @param value            expected value
  * @param createdAt        when it was created (UTC; the epoch if unknown): the list's sort key
  */
-public record LeadRow(long id, Long conversationId, String channel, String customerName, LeadStatus status, String legacyStatus,
-                      String source, Long assignedToUserId, BigDecimal value, LocalDateTime createdAt) {
+public record LeadRow(long id, long businessId, Long conversationId, String channel, String customerName,
+                      LeadStatus status, String legacyStatus, String source, Long assignedToUserId, BigDecimal value,
+                      LocalDateTime createdAt) {
 }

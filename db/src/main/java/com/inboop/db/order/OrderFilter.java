@@ -60,7 +60,7 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
             + "|| ' ' || coalesce({3}, ''))", SQLDataType.VARCHAR,
             ORDERS.ORDER_NUMBER, ORDERS.CUSTOMER_NAME, ORDERS.CUSTOMER_HANDLE, ORDERS.TRACKING_NUMBER);
 
-    private static final Set<String> PARAMETERS = ParameterReader.names("q", "status", "payment_status",
+    private static final Set<String> PARAMETERS = ParameterReader.names("q", "match", "status", "payment_status",
             "payment_method", "channel", "assignee", "created_from", "created_to", "delivered_from", "delivered_to",
             "view");
 
@@ -102,7 +102,8 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
     }
 
     /**
-     * The filter that query parameters describe: {@code q}, {@code status}, {@code payment_status},
+     * The filter that query parameters describe: {@code q} (with {@code match=prefix}, a prefix),
+     * {@code status}, {@code payment_status},
      * {@code payment_method}, {@code channel}, {@code assignee} ({@code anyone}, {@code unassigned}, {@code me}, a
      * user id), {@code created_from} / {@code created_to}, {@code delivered_from} / {@code delivered_to},
      * {@code view} ({@code active}/{@code archived}/{@code all}).
@@ -111,7 +112,7 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
      */
     public static OrderFilter fromQueryParameters(Map<String, List<String>> parameters, long viewerUserId) {
         ParameterReader p = ParameterReader.read(parameters, PARAMETERS);
-        return new OrderFilter(TextSearch.of(p.single("q", "")), p.enums("status", OrderStatus.class),
+        return new OrderFilter(p.search("q", "match"), p.enums("status", OrderStatus.class),
                 p.enums("payment_status", PaymentStatus.class), p.codes("payment_method"), p.codes("channel"),
                 AssigneeFilter.parse("assignee", p.single("assignee", ""), viewerUserId),
                 p.range("created_from", "created_to"), p.range("delivered_from", "delivered_to"),
@@ -121,7 +122,7 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
     /** The query parameters {@link #fromQueryParameters} reads back as this filter; defaults left out. */
     public Map<String, List<String>> toQueryParameters() {
         return new ParameterWriter()
-                .single("q", search.text(), "")
+                .search("q", "match", search)
                 .all("status", statuses, OrderStatus::name)
                 .all("payment_status", paymentStatuses, PaymentStatus::name)
                 .all("payment_method", paymentMethods, m -> m)
@@ -133,8 +134,15 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
                 .parameters();
     }
 
+    /** This filter with a search for rows containing {@code text} ({@link TextSearch#of}). */
     public OrderFilter withSearch(String text) {
         return new OrderFilter(TextSearch.of(text), statuses, paymentStatuses, paymentMethods, channels, assignee,
+                created, delivered, view);
+    }
+
+    /** This filter with {@code search}: a "contains" or a prefix search ({@link TextSearch#prefix}). */
+    public OrderFilter withSearch(TextSearch search) {
+        return new OrderFilter(search, statuses, paymentStatuses, paymentMethods, channels, assignee,
                 created, delivered, view);
     }
 

@@ -7,7 +7,8 @@ import java.time.LocalDateTime;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record16;
+import org.jooq.Record17;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.InvalidRequestException;
@@ -37,8 +38,8 @@ public final class OrderQuery {
 
     private final DSLContext dsl;
     private final Cursors cursors;
-    private final ListShape<Record16<Long, String, Long, String, String, String, OrderStatus, String, PaymentStatus,
-            String, BigDecimal, String, String, Long, LocalDateTime, LocalDateTime>, OrderRow> list;
+    private final ListShape<Record17<Long, Long, String, Long, String, String, String, OrderStatus, String,
+            PaymentStatus, String, BigDecimal, String, String, Long, LocalDateTime, LocalDateTime>, OrderRow> list;
 
     /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public OrderQuery(DSLContext dsl) {
@@ -51,16 +52,14 @@ public final class OrderQuery {
         this.cursors = Arguments.require("cursors", cursors);
         this.list = new ListShape<>("orders", ORDERS, CREATED_AT, ORDERS.ID, ORDERS.BUSINESS_ID, ORDERS.DELETED_AT,
                 ORDERS.ARCHIVED_AT,
-                where -> this.dsl.select(ORDERS.ID, ORDERS.ORDER_NUMBER, ORDERS.CONVERSATION_ID, ORDERS.CHANNEL,
-                                ORDERS.CUSTOMER_NAME, ORDERS.CUSTOMER_HANDLE, EffectiveStatus.ORDER.as("status"),
+                where -> this.dsl.select(ORDERS.ID, ORDERS.BUSINESS_ID, ORDERS.ORDER_NUMBER, ORDERS.CONVERSATION_ID,
+                                ORDERS.CHANNEL,                                ORDERS.CUSTOMER_NAME, ORDERS.CUSTOMER_HANDLE, EffectiveStatus.ORDER.as("status"),
                                 ORDERS.STATUS.as("legacy_status"), EffectiveStatus.PAYMENT.as("payment_status"),
                                 ORDERS.PAYMENT_METHOD, ORDERS.TOTAL_AMOUNT, ORDERS.CURRENCY, ORDERS.TRACKING_NUMBER,
                                 ORDERS.ASSIGNED_TO_USER_ID, ORDERS.DELIVERED_AT, Keyset.sortKey(CREATED_AT))
                         .from(ORDERS)
                         .where(where),
-                r -> new OrderRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(), r.value14(),
-                        r.value15(), r.value16()),
+                Records.mapping(OrderRow::new),
                 row -> Cursors.Position.of(row.createdAt(), row.id()),
                 ListShape.searching(OrderFilter.SEARCHED));
     }

@@ -11,6 +11,7 @@ import com.inboop.db.schema.enums.PaymentStatus;
  * column, else the legacy one mapped), null for a legacy value without equivalent; the legacy value is kept beside.
  *
  * @param id               the order
+ * @param businessId       the business (the connected account) it belongs to, for a workspace of several
  * @param orderNumber      its number, as the business shows it
  * @param conversationId   where it came from, if from a conversation
  * @param channel          where the customer ordered (as stored; null on old rows)
@@ -27,8 +28,8 @@ import com.inboop.db.schema.enums.PaymentStatus;
  * @param deliveredAt      when it was delivered (UTC); null until then
  * @param createdAt        when it was created (UTC; else its order date): the list's sort key
  */
-public record OrderRow(long id, String orderNumber, Long conversationId, String channel, String customerName,
-                       String customerHandle, OrderStatus status, String legacyStatus, PaymentStatus paymentStatus,
+public record OrderRow(long id, long businessId, String orderNumber, Long conversationId, String channel,
+                       String customerName, String customerHandle, OrderStatus status, String legacyStatus, PaymentStatus paymentStatus,
                        String paymentMethod, BigDecimal totalAmount, String currency, String trackingNumber,
                        Long assignedToUserId, LocalDateTime deliveredAt, LocalDateTime createdAt) {
 }

@@ -86,10 +86,10 @@ class InboxQueryTest {
 
         List<InboxRow> rows = inbox.page(workspace, InboxFilter.active(), PageRequest.first()).rows();
 
-        assertThat(rows.get(0)).isEqualTo(new InboxRow(known.getId(), "INSTAGRAM", "Sara Designs", "x".repeat(140),
-                Seed.NOW.minusMinutes(5), 3, agent, IntentLabel.BUYING, new java.math.BigDecimal("0.9300"),
-                1, 2));
-        assertThat(rows.get(1).contactName()).isEqualTo(anonymous.getCustomerHandle());
+        assertThat(rows.get(0)).isEqualTo(new InboxRow(known.getId(), known.getBusinessId(), "INSTAGRAM",
+                "Sara Designs", "x".repeat(140), Seed.NOW.minusMinutes(5), 3, agent, IntentLabel.BUYING,
+                new java.math.BigDecimal("0.9300"), 1, 2));
+        assertThat(rows.get(1).customerName()).isEqualTo(anonymous.getCustomerHandle());
         assertThat(rows.get(1).lastMessage()).isNull();
         assertThat(rows.get(1).activityAt()).isEqualTo(Seed.NOW.minusMinutes(50));
     }

@@ -20,6 +20,7 @@ import com.inboop.db.Seed;
 import com.inboop.db.list.ArchiveView;
 import com.inboop.db.list.Page;
 import com.inboop.db.list.PageRequest;
+import com.inboop.db.list.TextSearch;
 import com.inboop.db.list.YesNo;
 import com.inboop.db.schema.enums.LeadStatus;
 import com.inboop.db.schema.tables.records.ConversationsRecord;
@@ -131,7 +132,7 @@ class InboxSearchAndFlagsTest {
                 PageRequest.first(50)).rows();
 
         assertThat(ids(InboxFilter.active().withSearch("zelda"))).containsExactly(oldest, oldestByMessage);
-        assertThat(common).hasSize(50).allSatisfy(row -> assertThat(row.contactName()).isEqualTo("Bulk Customer"));
+        assertThat(common).hasSize(50).allSatisfy(row -> assertThat(row.customerName()).isEqualTo("Bulk Customer"));
     }
 
     @Test
@@ -249,9 +250,11 @@ class InboxSearchAndFlagsTest {
         assertThatThrownBy(() -> inbox.page(0, InboxFilter.active(), PageRequest.first()))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("workspaceId:");
         assertThatThrownBy(() -> InboxFilter.active().withSearch("ab"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("search: must have 3 to 100");
-        assertThatThrownBy(() -> InboxFilter.active().withSearch(null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("search: must have at least 3 characters");
+        assertThatThrownBy(() -> InboxFilter.active().withSearch((String) null))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("search: must not be null");
+        assertThatThrownBy(() -> InboxFilter.active().withSearch((TextSearch) null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("filter: search, channels");
         assertThatThrownBy(() -> InboxFilter.active().withHasOrders(null))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("filter:");
         assertThatThrownBy(() -> InboxFilter.active().withIntents(com.inboop.db.schema.enums.IntentLabel.BUYING, null))

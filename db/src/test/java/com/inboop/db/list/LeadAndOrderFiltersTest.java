@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 import org.jooq.DSLContext;
@@ -145,6 +146,23 @@ class LeadAndOrderFiltersTest {
 
         assertThat(orderIds(OrderFilter.active().withSearch("xk42")))
                 .containsExactly(byNumber, byName, byHandle, byTracking);
+    }
+
+    @Test
+    void aPrefixOfOneOrTwoCharactersFindsTheOrderNumbersThatStartWithIt() {
+        long ee1 = twinOrder(1, o -> o.setOrderNumber("EE-" + o.getOrderNumber()));
+        long ee2 = twinOrder(2, o -> o.setOrderNumber("ee-" + o.getOrderNumber()));
+        twinOrder(3, o -> o.setOrderNumber("A-EE-" + o.getOrderNumber()).setCustomerName("Lee"));
+        long e4 = twinOrder(4, o -> o.setOrderNumber("E_" + o.getOrderNumber()));
+
+        assertThat(orderIds(OrderFilter.active().withSearch(TextSearch.prefix("EE")))).containsExactly(ee1, ee2);
+        assertThat(orderIds(OrderFilter.active().withSearch(TextSearch.prefix("e")))).containsExactly(ee1, ee2, e4);
+        assertThat(orderIds(OrderFilter.active().withSearch(TextSearch.prefix("E_")))).as("_ is no wildcard")
+                .containsExactly(e4);
+        assertThat(OrderFilter.fromQueryParameters(Map.of("q", List.of("EE"), "match", List.of("prefix"))))
+                .isEqualTo(OrderFilter.active().withSearch(TextSearch.prefix("EE")));
+        assertThatThrownBy(() -> OrderFilter.active().withSearch("EE")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("search a prefix: TextSearch.prefix(\"EE\"), or match=prefix");
     }
 
     @Test

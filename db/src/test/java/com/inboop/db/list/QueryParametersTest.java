@@ -77,7 +77,7 @@ class QueryParametersTest {
     @Test
     void anUnknownParameterIsNamedWithWhatIsAccepted() {
         assertThatThrownBy(() -> inbox("stauts=NEW")).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("stauts: is not a parameter of this list; accepted: q, channel, intent, assignee, unread, "
+                .hasMessage("stauts: is not a parameter of this list; accepted: q, match, channel, intent, assignee, unread, "
                         + "has_new_lead, has_orders, view")
                 .satisfies(e -> assertThat(((InvalidRequestException) e).argument()).isEqualTo("stauts"));
     }
@@ -90,7 +90,7 @@ class QueryParametersTest {
         assertThatThrownBy(() -> inbox("assignee=bob"))
                 .hasMessage("assignee: must be anyone, unassigned, me or a user id, was 'bob'");
         assertThatThrownBy(() -> inbox("assignee=-3")).hasMessageStartingWith("assignee: must be a positive id");
-        assertThatThrownBy(() -> inbox("q=ab")).hasMessageStartingWith("search: must have 3 to 100 characters");
+        assertThatThrownBy(() -> inbox("q=ab")).hasMessageStartingWith("search: must have at least 3 characters");
         assertThatThrownBy(() -> inbox("q=a%00bc")).hasMessageStartingWith("search: must not contain control");
         assertThatThrownBy(() -> inbox("view=active&view=all")).hasMessage("view: was given 2 times; give it at most once");
         assertThatThrownBy(() -> inbox("q=%zz")).hasMessageStartingWith("queryString: is not valid percent-encoding");
@@ -113,6 +113,19 @@ class QueryParametersTest {
         assertThatThrownBy(() -> InboxFilter.fromQueryParameters(withNull, VIEWER)).hasMessage("q: must not be null");
         assertThatThrownBy(() -> InboxFilter.fromQueryParameters(Map.of("assignee", List.of("me")), -1))
                 .hasMessageStartingWith("viewerUserId: must be a positive id");
+    }
+
+    @Test
+    void aPrefixSearchRoundTripsAsMatchPrefixAndAnUnknownMatchIsNamed() {
+        LeadFilter prefix = LeadFilter.active().withSearch(TextSearch.prefix("Ab"));
+
+        assertThat(prefix.toQueryParameters()).containsExactly(Map.entry("q", List.of("Ab")),
+                Map.entry("match", List.of("prefix")));
+        assertThat(LeadFilter.fromQueryParameters(prefix.toQueryParameters())).isEqualTo(prefix);
+        assertThat(LeadFilter.active().withSearch("Abc").toQueryParameters()).containsOnlyKeys("q");
+        assertThatThrownBy(() -> InboxFilter.fromQueryParameters(Map.of("q", List.of("Ab"), "match",
+                List.of("start")), VIEWER)).hasMessage("match: must be contains or prefix, was 'start'");
+        assertThat(TextSearch.prefix("  ")).isEqualTo(TextSearch.NONE);
     }
 
     @Test

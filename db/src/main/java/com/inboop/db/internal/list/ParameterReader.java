@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.internal.check.StoredCode;
+import com.inboop.db.list.TextSearch;
 import com.inboop.db.list.TimeRange;
 
 /**
@@ -108,6 +109,21 @@ public final class ParameterReader {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidRequestException(name, "must be true or false, was '" + value + "'");
+        };
+    }
+
+    /**
+     * A text search from two parameters: the term ({@code q}) and how it matches ({@code match}: {@code contains},
+     * the default, or {@code prefix}).
+     */
+    public TextSearch search(String textName, String matchName) {
+        String match = single(matchName, "contains").strip().toLowerCase(Locale.ROOT);
+        String text = single(textName, "");
+        return switch (match) {
+            case "", "contains" -> TextSearch.of(text);
+            case "prefix" -> TextSearch.prefix(text);
+            default -> throw new InvalidRequestException(matchName, "must be contains or prefix, was '" + match
+                    + "'");
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.inboop.db.list.TextSearch;
 import com.inboop.db.list.TimeRange;
 
 /** Writes filters' parameters in a fixed order; empty and default values are left out. */
@@ -29,6 +30,12 @@ public final class ParameterWriter {
             out.put(name, values.stream().map(text).collect(Collectors.toCollection(ArrayList::new)));
         }
         return this;
+    }
+
+    /** Adds a search's term and, for a prefix, {@code matchName=prefix}; nothing for no search. */
+    public ParameterWriter search(String textName, String matchName, TextSearch search) {
+        single(textName, search.text(), "");
+        return single(matchName, search.prefix() ? "prefix" : "contains", "contains");
     }
 
     /** Adds a range's bounds, each only if set. */
