@@ -1,5 +1,7 @@
 package com.inboop.codegen;
 
+import com.inboop.codegen.failure.CodegenException;
+
 /**
  * What the codegen step throws to end a build: only the message, which already says what happened, where and what to
  * do. No stack trace and no cause, since Maven prints both and they bury the message under a hundred lines of frames

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.postgres.PostgresSettings;
+import com.inboop.codegen.toolchain.Toolchain;
 
 /**
  * Command-line entry point of the codegen step, as the db module's build runs it:

@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Optional;
 
 import com.inboop.codegen.concurrent.Background;
+import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.fingerprint.Fingerprint;
 import com.inboop.codegen.guard.GuardFailedException;
 import com.inboop.codegen.guard.GuardReport;
+import com.inboop.codegen.guard.GuardRun;
 import com.inboop.codegen.guard.MigrationGuard;
 import com.inboop.codegen.guard.lock.LockCheck;
-import com.inboop.codegen.guard.semantic.SemanticGuard;
 import com.inboop.codegen.jooq.JooqGenerator;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
-import com.inboop.codegen.postgres.EmbeddedPostgres;
 import com.inboop.codegen.postgres.EphemeralPostgres;
-import com.inboop.codegen.postgres.PostgresProvider;
 import com.inboop.codegen.postgres.PostgresSettings;
 import com.inboop.codegen.postgres.PostgresStartup;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
+import com.inboop.codegen.toolchain.Toolchain;
 
 /**
  * One codegen run: check the migrations with the guard's static layer, fingerprint the inputs and stop if the
@@ -89,9 +89,8 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
     public Outcome run(boolean force, PostgresSettings settings, LockCheck.Mode lockMode) {
         long start = System.nanoTime();
         MigrationFiles files = MigrationFiles.in(migrations);
-        MigrationGuard guard = new MigrationGuard(migrations, lockMode);
-        MigrationGuard.StaticResult checked = guard.checkStatic();
-        GuardReport staticReport = guard.report(checked, Optional.empty());
+        GuardRun guard = new MigrationGuard(migrations, lockMode).checkStatic();
+        GuardReport staticReport = guard.report();
         if (staticReport.hasErrors()) {
             // The build stops here, before starting Postgres; `check` runs both layers whatever the first found.
             throw new GuardFailedException(staticReport.withNotes(List.of("semantic layer not run: the build stops "
@@ -100,11 +99,9 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
         Fingerprint fingerprint = fingerprint(files, settings);
         if (!force && Optional.of(fingerprint).equals(Fingerprint.storedIn(output))) {
             // These exact migrations passed the whole guard when the classes were generated.
-            checked.lock().record();
-            if (settings.provider() == PostgresProvider.EMBEDDED) {
-                // No server needed, but what killed runs left behind goes all the same.
-                EmbeddedPostgres.removeLeftovers(settings).forEach(System.err::println);
-            }
+            guard.recordInLock();
+            // No server needed, but what killed runs left behind goes all the same.
+            settings.removeLeftovers().forEach(System.err::println);
             return new UpToDate(files.versionRange(), millis(start, System.nanoTime()), staticReport);
         }
         try (PostgresStartup startup = PostgresStartup.begin(settings)) {
@@ -116,9 +113,8 @@ public record SchemaCodegen(Path migrations, Path flywayConfig, Path jooqConfig,
             try (EphemeralPostgres postgres = startup.await();
                  ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_codegen")) {
                 long provisioned = System.nanoTime();
-                SemanticGuard semantic = guard.newSemanticGuard(checked);
-                int applied = runner.migrate(database.target(), files, semantic);
-                GuardReport report = guard.record(checked, guard.report(checked, Optional.of(semantic)));
+                int applied = runner.migrate(database.target(), files, guard.semanticPass());
+                GuardReport report = guard.record(guard.report());
                 if (report.hasErrors()) {
                     throw new GuardFailedException(report);
                 }

@@ -26,7 +26,7 @@ class CodegenCommandTest {
             }
         }
         // As if committed, so that the run behaves the same with and without CI=true.
-        new MigrationGuard(migrations, LockCheck.Mode.RECORD).checkStatic().lock().record();
+        new MigrationGuard(migrations, LockCheck.Mode.RECORD).checkStatic().recordInLock();
         String[] args = {"--migrations", migrations.toString(), "--flyway-config", Fixtures.flywayConf().toString(),
             "--jooq-config", Fixtures.fixture("jooq-codegen.xml").toString(), "--output", work.resolve("jooq").toString()};
 
@@ -38,5 +38,23 @@ class CodegenCommandTest {
                 })
                 .hasMessageContaining(migrations.resolve("V002__add_widget_name.sql") + ":")
                 .hasMessageContaining("migration failed");
+    }
+
+    @Test
+    void aMigrationThatCannotBeReadIsTheBuildsOneMessageNotAnUncheckedIOException(@TempDir Path work)
+            throws IOException {
+        Path migrations = Files.createDirectories(work.resolve("migrations"));
+        Path latin1 = Files.write(migrations.resolve("V001__create_widgets.sql"),
+                "-- caf\u00e9\nCREATE TABLE widgets (id bigint);\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String[] args = {"--migrations", migrations.toString(), "--flyway-config", Fixtures.flywayConf().toString(),
+            "--jooq-config", Fixtures.fixture("jooq-codegen.xml").toString(), "--output", work.resolve("jooq").toString()};
+
+        assertThatThrownBy(() -> CodegenCommand.main(args))
+                .isInstanceOfSatisfying(BuildFailedException.class, e -> {
+                    assertThat(e.getStackTrace()).as("frames Maven would print").isEmpty();
+                    assertThat(e.getCause()).as("a cause Maven would print after the message").isNull();
+                })
+                .hasMessageStartingWith(latin1.toAbsolutePath() + " is not valid UTF-8")
+                .hasMessageEndingWith("save the file as UTF-8.");
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.fingerprint.Fingerprint;
 import com.inboop.codegen.guard.lock.LockCheck;
 import com.inboop.codegen.migrate.MigrationFailedException;
@@ -142,7 +143,7 @@ class SchemaCodegenTest {
     @Test
     void regeneratesWhenTheGeneratedSourcesWereDeleted() {
         runEmbedded();
-        com.inboop.codegen.Directories.deleteRecursively(output);
+        com.inboop.codegen.io.Directories.deleteRecursively(output);
 
         assertThatThrownBy(() -> codegen.run(false, NO_POSTGRES, LockCheck.Mode.RECORD)).isInstanceOf(PostgresUnavailableException.class);
     }

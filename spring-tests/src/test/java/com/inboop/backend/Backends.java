@@ -17,7 +17,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.inboop.codegen.Toolchain;
+import com.inboop.codegen.toolchain.Toolchain;
 import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.PostgresSettings;

@@ -1,7 +1,6 @@
 package com.inboop.codegen.align;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * Writes proposed migrations into a folder that Flyway does not read (by default {@code proposed-migrations/} next
@@ -42,7 +43,7 @@ public final class ProposalWriter {
             }
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write proposals to " + folder.toAbsolutePath(), e);
+            throw CodegenException.io("Cannot write proposals to " + folder.toAbsolutePath(), e);
         }
     }
 
@@ -54,7 +55,7 @@ public final class ProposalWriter {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).startsWith(Alignment.MARKER);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
+            throw CodegenException.io("Cannot read " + file, e);
         }
     }
 

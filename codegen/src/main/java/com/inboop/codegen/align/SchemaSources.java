@@ -1,7 +1,6 @@
 package com.inboop.codegen.align;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,8 @@ import java.util.OptionalInt;
 
 import org.flywaydb.core.api.MigrationVersion;
 
-import com.inboop.codegen.CodegenException;
 import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
@@ -79,7 +78,7 @@ public final class SchemaSources {
         try {
             sql = Files.readString(designFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the design file " + designFile.toAbsolutePath()
+            throw CodegenException.io("Cannot read the design file " + designFile.toAbsolutePath()
                     + "; pass --design FILE", e);
         }
         try (ThrowawayDatabase database = ThrowawayDatabase.create(postgres, "inboop_align_design");

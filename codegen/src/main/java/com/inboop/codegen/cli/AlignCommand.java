@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import com.inboop.codegen.Toolchain;
 import com.inboop.codegen.align.Alignment;
 import com.inboop.codegen.align.AlignmentReport;
 import com.inboop.codegen.align.ProposalWriter;
@@ -13,6 +12,7 @@ import com.inboop.codegen.align.SchemaSources;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.JdbcTarget;
 import com.inboop.codegen.postgres.PostgresSettings;
+import com.inboop.codegen.toolchain.Toolchain;
 
 /**
  * {@code align (--url URL [--user U] [--password P] | --migrations DIR) [--design FILE] [--out DIR]}: compares a

@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.inboop.codegen.Toolchain;
 import com.inboop.codegen.guard.GuardReport;
+import com.inboop.codegen.guard.GuardRun;
 import com.inboop.codegen.guard.MigrationGuard;
 import com.inboop.codegen.guard.Naming;
 import com.inboop.codegen.guard.lock.LockCheck;
 import com.inboop.codegen.guard.lock.MigrationLock;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.PostgresSettings;
+import com.inboop.codegen.toolchain.Toolchain;
 
 /**
  * {@code check DIR [options]}: runs the migration guard on a folder of Flyway migrations. Both layers run unless
@@ -57,21 +58,20 @@ final class CheckCommand {
             notes.add("no " + MigrationLock.FILE_NAME + " in " + options.directory() + ": edits and deletions of "
                     + "applied migrations (IB105 to IB108) cannot be checked");
         }
-        MigrationGuard guard = new MigrationGuard(options.directory(), lockMode, options.naming());
-        MigrationGuard.StaticResult checked = guard.checkStatic();
+        GuardRun guard = new MigrationGuard(options.directory(), lockMode, options.naming()).checkStatic();
         if (options.staticOnly()) {
             notes.add("semantic layer not run (--static-only): drops, renames, rewrites, cascades and locks are "
                     + "only seen when the migrations are applied");
-            return guard.report(checked, Optional.empty()).withNotes(notes);
+            return guard.report().withNotes(notes);
         }
         long start = System.nanoTime();
         try (EphemeralPostgres postgres = PostgresSettings.fromEnvironment(Toolchain.current().postgresImage())
                 .start()) {
             long started = System.nanoTime();
-            GuardReport report = guard.checkOn(postgres, InboopDbCli.runner(options.flywayConfig()), checked);
+            GuardReport report = guard.checkOn(postgres, InboopDbCli.runner(options.flywayConfig()));
             long applied = System.nanoTime();
             if (options.record()) {
-                report = guard.record(checked, report);
+                report = guard.record(report);
             }
             // Where the time of a full check goes, so a slow one can be told apart: the server, or the migrations.
             notes.add(String.format("time: %s started in %d ms; migrations applied in %d ms, of which the semantic "

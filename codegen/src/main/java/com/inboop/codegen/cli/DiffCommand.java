@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.inboop.codegen.JsonText;
-import com.inboop.codegen.Toolchain;
 import com.inboop.codegen.diff.MigrationSource;
 import com.inboop.codegen.diff.SchemaChange;
 import com.inboop.codegen.diff.SchemaComparison;
+import com.inboop.codegen.io.JsonText;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.PostgresSettings;
+import com.inboop.codegen.toolchain.Toolchain;
 
 /**
  * {@code diff FROM TO [--allow-breaking] [--format json] [--repo DIR] [--flyway-config FILE]}: applies the

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.migrate.MigrationFailedException;
 import com.inboop.codegen.migrate.MigrationRunner;
 

@@ -1,6 +1,6 @@
 package com.inboop.codegen.diff;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * A point of a diff could not be built because one of its migrations failed to apply: no comparison is possible,

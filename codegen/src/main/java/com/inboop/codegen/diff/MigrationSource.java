@@ -2,7 +2,6 @@ package com.inboop.codegen.diff;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * Where a schema's migrations come from: a git ref of this repository ({@code HEAD~3}, {@code v1.2.0}, a commit),
@@ -56,7 +55,7 @@ public record MigrationSource(String spec) {
             }
             return fromGit(repository, into);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the migrations of " + spec, e);
+            throw CodegenException.io("Cannot read the migrations of " + spec, e);
         }
     }
 

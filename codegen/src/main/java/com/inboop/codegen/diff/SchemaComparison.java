@@ -1,16 +1,15 @@
 package com.inboop.codegen.diff;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import com.inboop.codegen.CodegenException;
-import com.inboop.codegen.Directories;
 import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.failure.CodegenException;
+import com.inboop.codegen.io.Directories;
 import com.inboop.codegen.migrate.MigrationFailedException;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
@@ -37,7 +36,7 @@ public final class SchemaComparison {
             return SchemaDiff.between(snapshot(postgres, runner, from, fromFolder),
                     snapshot(postgres, runner, to, toFolder));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary folder for the diff", e);
+            throw CodegenException.io("Cannot create a temporary folder for the diff", e);
         } finally {
             if (work != null) {
                 Directories.deleteRecursively(work);

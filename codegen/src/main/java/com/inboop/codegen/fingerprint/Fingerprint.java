@@ -1,7 +1,6 @@
 package com.inboop.codegen.fingerprint;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * SHA-256 over everything that determines the generated classes: the migration files (names and bytes), the jOOQ
@@ -46,7 +47,7 @@ public record Fingerprint(String sha256) {
             try {
                 update(digest, Files.readAllBytes(file));
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file.toAbsolutePath() + " for the codegen fingerprint", e);
+                throw CodegenException.io("Cannot read " + file.toAbsolutePath() + " for the codegen fingerprint", e);
             }
         }
         return new Fingerprint(HexFormat.of().formatHex(digest.digest()));
@@ -60,7 +61,7 @@ public record Fingerprint(String sha256) {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + directory.resolve(FILE_NAME)
+            throw CodegenException.io("Cannot read " + directory.resolve(FILE_NAME)
                     + "; delete it to force code generation", e);
         }
     }

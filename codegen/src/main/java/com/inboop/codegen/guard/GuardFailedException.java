@@ -1,6 +1,6 @@
 package com.inboop.codegen.guard;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 
 /** The migration guard found errors; the message is the full report, the report itself is attached. */
 public class GuardFailedException extends CodegenException {

@@ -5,8 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import com.inboop.codegen.JsonText;
+import com.inboop.codegen.guard.rule.Approval;
+import com.inboop.codegen.guard.rule.Severity;
+import com.inboop.codegen.guard.rule.Violation;
 import com.inboop.codegen.guard.semantic.MigrationEffect;
+import com.inboop.codegen.io.JsonText;
 
 /**
  * The guard's verdict on a migrations folder: the findings left after approvals, the approvals in use, the locks

@@ -1,7 +1,6 @@
 package com.inboop.codegen.guard;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.guard.lock.MigrationLock;
+import com.inboop.codegen.guard.rule.Rule;
+import com.inboop.codegen.guard.rule.Violation;
 
 /**
  * A migrations folder as the guard sees it: every SQL file in it, read and lexed whatever its name; the
@@ -38,7 +40,7 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
         try (Stream<Path> listing = Files.list(directory)) {
             entries = listing.sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list migrations folder " + directory.toAbsolutePath()
+            throw CodegenException.io("Cannot list migrations folder " + directory.toAbsolutePath()
                     + "; pass the folder that holds the V*.sql migrations", e);
         }
         List<Violation> violations = new ArrayList<>();
@@ -106,7 +108,7 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
         try {
             lines = Files.readAllLines(conf, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + conf.toAbsolutePath(), e);
+            throw CodegenException.io("Cannot read " + conf.toAbsolutePath(), e);
         }
         int number = 0;
         for (String line : lines) {

@@ -1,7 +1,6 @@
 package com.inboop.codegen.guard;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.inboop.codegen.failure.CodegenException;
+import com.inboop.codegen.guard.rule.Approval;
 import com.inboop.codegen.guard.sql.SqlLexer;
 import com.inboop.codegen.guard.sql.Statement;
 import com.inboop.codegen.guard.sql.Token;
@@ -57,10 +58,10 @@ public record MigrationScript(String fileName, Kind kind, ScriptVersion version,
         try {
             sql = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new UncheckedIOException(file.toAbsolutePath() + " is not valid UTF-8 (the JDK reports: "
+            throw new CodegenException(file.toAbsolutePath() + " is not valid UTF-8 (the JDK reports: "
                     + e.getMessage() + "). Flyway reads migrations as UTF-8: save the file as UTF-8.", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read migration " + file.toAbsolutePath(), e);
+            throw CodegenException.io("Cannot read migration " + file.toAbsolutePath(), e);
         }
         return parse(file.getFileName().toString(), sql);
     }

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.inboop.codegen.guard.rule.Rule;
+import com.inboop.codegen.guard.rule.Violation;
 import com.inboop.codegen.guard.sql.Statement;
 import com.inboop.codegen.guard.sql.Token;
 

@@ -1,6 +1,6 @@
 package com.inboop.codegen.jooq;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 
 /** jOOQ's generator rejected the configuration or failed while reading the schema or writing classes. */
 public class GenerationFailedException extends CodegenException {

@@ -2,7 +2,6 @@ package com.inboop.codegen.jooq;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,9 +16,9 @@ import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Jdbc;
 import org.jooq.meta.jaxb.Target;
 
-import com.inboop.codegen.CodegenException;
-import com.inboop.codegen.Directories;
 import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.failure.CodegenException;
+import com.inboop.codegen.io.Directories;
 import com.inboop.codegen.postgres.JdbcTarget;
 
 /**
@@ -98,7 +97,7 @@ public final class JooqGenerator {
             Directories.deleteRecursively(retired);
             return generated;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write generated classes to " + output, e);
+            throw CodegenException.io("Cannot write generated classes to " + output, e);
         } catch (CodegenException e) {
             throw e;
         } catch (Exception e) {
@@ -121,7 +120,7 @@ public final class JooqGenerator {
             try {
                 configuration = load();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read jOOQ configuration " + configFile.toAbsolutePath(), e);
+                throw CodegenException.io("Cannot read jOOQ configuration " + configFile.toAbsolutePath(), e);
             }
         }
         return configuration;

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import com.inboop.codegen.Toolchain;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.PostgresSettings;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
+import com.inboop.codegen.toolchain.Toolchain;
 
 /**
  * Gives each test class its own fully migrated database in milliseconds: one Postgres per test JVM (provider chosen

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * Flyway's PostgreSQL setting {@code flyway.postgresql.transactional.lock}, set the way the Flyway on the classpath

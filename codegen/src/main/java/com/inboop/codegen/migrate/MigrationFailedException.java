@@ -3,7 +3,7 @@ package com.inboop.codegen.migrate;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * A migration failed to apply. Carries where: the script, and the line and column of the failing statement when

@@ -1,13 +1,12 @@
 package com.inboop.codegen.migrate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * The files of a migrations folder that Flyway reads (migrations, SQL callbacks such as {@code beforeEachMigrate.sql}, and
@@ -38,7 +37,7 @@ public record MigrationFiles(Path directory, List<Path> files) {
             }
             return migrations;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list migrations folder " + directory.toAbsolutePath(), e);
+            throw CodegenException.io("Cannot list migrations folder " + directory.toAbsolutePath(), e);
         }
     }
 

@@ -2,7 +2,6 @@ package com.inboop.codegen.migrate;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.postgres.JdbcTarget;
 
 /**
@@ -89,7 +88,7 @@ public final class MigrationRunner {
         try (Reader reader = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
             settings.load(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Flyway settings " + settingsFile.toAbsolutePath()
+            throw CodegenException.io("Cannot read Flyway settings " + settingsFile.toAbsolutePath()
                     + "; pass the flyway.conf that inboop-db ships", e);
         }
         return new MigrationRunner(settings);

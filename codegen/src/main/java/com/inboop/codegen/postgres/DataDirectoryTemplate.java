@@ -2,9 +2,9 @@ package com.inboop.codegen.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,7 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
-import com.inboop.codegen.Directories;
+import com.inboop.codegen.failure.CodegenException;
+import com.inboop.codegen.io.Directories;
 
 /**
  * An initdb'd, cleanly stopped data directory kept once per machine and PostgreSQL version, copied into every new
@@ -80,7 +81,7 @@ final class DataDirectoryTemplate {
         try (Stream<Path> old = Files.list(dataDirectory)) {
             old.toList().forEach(Directories::deleteRecursively);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not empty " + dataDirectory, e);
+            throw CodegenException.io("Could not empty " + dataDirectory, e);
         }
         if (!copiedWithCp(dataDirectory)) {
             copiedByWalking(dataDirectory);
@@ -99,8 +100,9 @@ final class DataDirectoryTemplate {
             if (cp.waitFor() == 0) {
                 return true;
             }
-            throw new UncheckedIOException(new IOException("cp -Rp " + directory + "/. " + dataDirectory
-                    + " failed: " + output.strip()));
+            throw new CodegenException("cp -Rp " + directory + "/. " + dataDirectory + " failed: " + output.strip()
+                    + ". Free space in " + dataDirectory.getParent() + ", or move the data directories elsewhere with "
+                    + "-Dinboop.postgres.embedded.dir=...");
         } catch (IOException e) {
             return false; // no cp: copy in Java
         } catch (InterruptedException e) {
@@ -119,7 +121,7 @@ final class DataDirectoryTemplate {
                         StandardCopyOption.COPY_ATTRIBUTES);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not copy the PostgreSQL data directory template " + directory
+            throw CodegenException.io("Could not copy the PostgreSQL data directory template " + directory
                     + " into " + dataDirectory, e);
         }
     }

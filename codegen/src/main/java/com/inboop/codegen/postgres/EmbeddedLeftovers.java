@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.inboop.codegen.Directories;
+import com.inboop.codegen.io.Directories;
 
 /**
  * The embedded servers and data directories of earlier runs that ended without cleaning up (a build JVM killed with

@@ -3,15 +3,15 @@ package com.inboop.codegen.postgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
-import com.inboop.codegen.Directories;
-import com.inboop.codegen.Toolchain;
+import com.inboop.codegen.io.Directories;
+import com.inboop.codegen.toolchain.Toolchain;
 
 /**
  * PostgreSQL from the zonky binaries on Maven Central, started on a copy of an initdb'd template data directory
@@ -50,7 +50,7 @@ public final class EmbeddedPostgres implements EphemeralPostgres {
      *
      * @return one line per leftover removed
      */
-    public static java.util.List<String> removeLeftovers(PostgresSettings settings) {
+    static java.util.List<String> removeLeftovers(PostgresSettings settings) {
         return EmbeddedLeftovers.removeIn(settings.embeddedDirectory());
     }
 

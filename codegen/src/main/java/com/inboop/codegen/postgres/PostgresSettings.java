@@ -1,6 +1,7 @@
 package com.inboop.codegen.postgres;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,16 @@ public record PostgresSettings(PostgresProvider provider, Optional<String> serve
     /** Provisions a server with these settings; the caller closes it. */
     public EphemeralPostgres start() {
         return provider.start(this);
+    }
+
+    /**
+     * Removes what killed runs of this provider left behind, without starting anything: for a build that needs no
+     * server this time.
+     *
+     * @return one line per leftover removed
+     */
+    public List<String> removeLeftovers() {
+        return provider.removeLeftovers(this);
     }
 
     private static PostgresProvider parseProvider(String raw) {

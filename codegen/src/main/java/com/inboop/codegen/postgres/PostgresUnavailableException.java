@@ -1,6 +1,6 @@
 package com.inboop.codegen.postgres;
 
-import com.inboop.codegen.CodegenException;
+import com.inboop.codegen.failure.CodegenException;
 
 /** No Postgres could be provisioned with the chosen provider; the message names the cause and the alternatives. */
 public class PostgresUnavailableException extends CodegenException {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.inboop.codegen.Fixtures;
 import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.guard.GuardRun;
 import com.inboop.codegen.guard.MigrationGuard;
 import com.inboop.codegen.guard.GuardReport;
 import com.inboop.codegen.guard.lock.LockCheck;
-import com.inboop.codegen.guard.semantic.SemanticGuard;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
@@ -176,11 +175,9 @@ class AlignTest {
         }
         ProposalWriter.write(report.proposals(), source.nextVersion(), migrations);
         // Both guard layers, the semantic one on the very database the proposals were made for.
-        MigrationGuard guard = new MigrationGuard(migrations, LockCheck.Mode.RECORD);
-        MigrationGuard.StaticResult checked = guard.checkStatic();
-        SemanticGuard semantic = new SemanticGuard();
-        runner().migrate(database.target(), MigrationFiles.in(migrations), semantic);
-        GuardReport verdict = guard.report(checked, Optional.of(semantic));
+        GuardRun guard = new MigrationGuard(migrations, LockCheck.Mode.RECORD).checkStatic();
+        runner().migrate(database.target(), MigrationFiles.in(migrations), guard.semanticPass());
+        GuardReport verdict = guard.report();
         assertThat(verdict.violations()).as(verdict.render(false)).isEmpty();
         assertThat(verdict.effects()).hasSize(descriptions.size());
 

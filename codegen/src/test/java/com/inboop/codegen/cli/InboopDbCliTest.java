@@ -39,7 +39,7 @@ class InboopDbCliTest {
             }
         }
         // As if committed: the check then behaves the same locally and under CI=true.
-        new MigrationGuard(copy, LockCheck.Mode.RECORD).checkStatic().lock().record();
+        new MigrationGuard(copy, LockCheck.Mode.RECORD).checkStatic().recordInLock();
         return copy;
     }
 

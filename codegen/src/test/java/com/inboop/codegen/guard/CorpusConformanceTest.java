@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,11 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.inboop.codegen.Fixtures;
 import com.inboop.codegen.guard.lock.LockCheck;
+import com.inboop.codegen.guard.rule.Rule;
 import com.inboop.codegen.guard.semantic.SemanticGuard;
+import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.migrate.MigrationFailedException;
 import com.inboop.codegen.migrate.MigrationFiles;
 import com.inboop.codegen.migrate.MigrationRunner;
-import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 
@@ -158,9 +158,8 @@ class CorpusConformanceTest {
 
     /** The rule codes both layers report for a folder, sorted, comma-separated ("-" for none). */
     private static String codes(Path folder) {
-        MigrationGuard guard = new MigrationGuard(folder, LockCheck.Mode.RECORD);
-        MigrationGuard.StaticResult checked = guard.checkStatic();
-        SemanticGuard semantic = new SemanticGuard();
+        GuardRun guard = new MigrationGuard(folder, LockCheck.Mode.RECORD).checkStatic();
+        SemanticGuard semantic = guard.semanticPass();
         TreeSet<String> codes = new TreeSet<>();
         try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_corpus")) {
             MigrationRunner.withSettings(Fixtures.flywayConf())
@@ -168,7 +167,7 @@ class CorpusConformanceTest {
         } catch (MigrationFailedException e) {
             codes.add("does-not-apply");
         }
-        guard.report(checked, Optional.of(semantic)).violations().forEach(v -> codes.add(v.rule().name()));
+        guard.report().violations().forEach(v -> codes.add(v.rule().name()));
         return codes.isEmpty() ? "-" : String.join(",", codes);
     }
 }

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import com.inboop.codegen.Fixtures;
 import com.inboop.codegen.guard.lock.LockCheck;
+import com.inboop.codegen.guard.rule.Rule;
+import com.inboop.codegen.guard.rule.Violation;
 import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 
@@ -19,10 +21,8 @@ final class GuardHarness {
     }
 
     static GuardReport check(Path folder, EphemeralPostgres server, LockCheck.Mode mode) {
-        MigrationGuard guard = new MigrationGuard(folder, mode);
-        MigrationGuard.StaticResult checked = guard.checkStatic();
-        return guard.record(checked, guard.checkOn(server, MigrationRunner.withSettings(Fixtures.flywayConf()),
-                checked));
+        GuardRun guard = new MigrationGuard(folder, mode).checkStatic();
+        return guard.record(guard.checkOn(server, MigrationRunner.withSettings(Fixtures.flywayConf())));
     }
 
     /**

@@ -17,6 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.inboop.codegen.guard.lock.LockCheck;
+import com.inboop.codegen.guard.rule.Layer;
+import com.inboop.codegen.guard.rule.Rule;
+import com.inboop.codegen.guard.rule.Severity;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 
@@ -70,6 +73,20 @@ class GuardRulesTest {
                 .startsWith(v.file() + (v.line() > 0 ? ":" + v.line() : "") + ": " + v.rule() + " "
                         + v.rule().severity())
                 .contains("fix: " + v.rule().fix()));
+    }
+
+    @ParameterizedTest(name = "{0} by its layer")
+    @MethodSource("rulesWithFixtures")
+    void aRuleIsReportedByTheLayerItNames(Rule rule) {
+        GuardReport staticOnly = new MigrationGuard(GuardHarness.copy("guard/" + rule + "/bad", work),
+                LockCheck.Mode.RECORD).checkStatic().report();
+
+        boolean seenStatically = GuardHarness.rules(staticOnly).contains(rule);
+        if (rule.layer() == Layer.STATIC) {
+            assertThat(seenStatically).as(rule + " is a static rule: " + staticOnly.render(false)).isTrue();
+        } else if (rule.layer() == Layer.SEMANTIC) {
+            assertThat(seenStatically).as(rule + " is a semantic rule: " + staticOnly.render(false)).isFalse();
+        }
     }
 
     @ParameterizedTest(name = "{0} good")

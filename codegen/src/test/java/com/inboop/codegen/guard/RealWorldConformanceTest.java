@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.inboop.codegen.Fixtures;
 import com.inboop.codegen.guard.lock.LockCheck;
+import com.inboop.codegen.guard.rule.Rule;
 import com.inboop.codegen.guard.sql.Statement;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.migrate.MigrationRunner;
@@ -103,7 +104,7 @@ class RealWorldConformanceTest {
     /** Both layers, as {@code check DIR --naming flyway} runs them, on the folder itself (which has no lock). */
     private static GuardReport check(Path folder) {
         MigrationGuard guard = new MigrationGuard(folder, LockCheck.Mode.NONE, Naming.FLYWAY);
-        return guard.checkOn(server, MigrationRunner.withSettings(Fixtures.flywayConf()), guard.checkStatic());
+        return guard.checkStatic().checkOn(server, MigrationRunner.withSettings(Fixtures.flywayConf()));
     }
 
     /** Lines {@code history file line code message} to their verdict and reason. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import com.inboop.codegen.Fixtures;
+import com.inboop.codegen.guard.rule.Rule;
 
 /** docs/migration-guard.md documents every rule under its code, with the severity the code gives it. */
 class RuleDocumentationTest {

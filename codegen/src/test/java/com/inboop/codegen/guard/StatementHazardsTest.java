@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.inboop.codegen.guard.rule.Rule;
+import com.inboop.codegen.guard.rule.Violation;
+
 /** Cases the fixtures do not show: what the lexer must not mistake for a hazard, and spellings it must see. */
 class StatementHazardsTest {
 

@@ -41,11 +41,11 @@ class StaticGuardBenchmark {
                             + " text;\n");
         }
         MigrationGuard guard = new MigrationGuard(folder, LockCheck.Mode.RECORD);
-        guard.checkStatic().lock().record();
+        guard.checkStatic().recordInLock();
         long[] millis = new long[20];
         for (int i = 0; i < millis.length; i++) {
             long start = System.nanoTime();
-            GuardReport report = guard.report(guard.checkStatic(), java.util.Optional.empty());
+            GuardReport report = guard.checkStatic().report();
             millis[i] = (System.nanoTime() - start) / 1_000_000;
             if (report.hasErrors()) {
                 throw new AssertionError(report.render(false));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.inboop.codegen.SchemaCodegen;
-import com.inboop.codegen.Toolchain;
+import com.inboop.codegen.toolchain.Toolchain;
 import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 

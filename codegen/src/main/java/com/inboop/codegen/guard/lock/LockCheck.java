@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.inboop.codegen.guard.Rule;
-import com.inboop.codegen.guard.Violation;
+import com.inboop.codegen.guard.rule.Rule;
+import com.inboop.codegen.guard.rule.Violation;
 
 /**
  * Compares the migration files with {@code migrations.lock}: edited (IB105), deleted (IB106) and unrecorded (IB107)

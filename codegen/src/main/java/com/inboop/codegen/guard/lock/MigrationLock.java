@@ -1,7 +1,6 @@
 package com.inboop.codegen.guard.lock;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * {@code migrations/migrations.lock}: one line per landed migration file with its SHA-256, and a first line with
@@ -48,7 +49,7 @@ public record MigrationLock(Map<String, String> entries, String total) {
         } catch (NoSuchFileException e) {
             return new MigrationLock(Map.of(), null);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + directory.resolve(FILE_NAME), e);
+            throw CodegenException.io("Cannot read " + directory.resolve(FILE_NAME), e);
         }
         Map<String, String> entries = new LinkedHashMap<>();
         String total = null;
@@ -100,7 +101,7 @@ public record MigrationLock(Map<String, String> entries, String total) {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target, e);
+            throw CodegenException.io("Cannot write " + target, e);
         }
     }
 
@@ -109,7 +110,7 @@ public record MigrationLock(Map<String, String> entries, String total) {
         try {
             return HexFormat.of().formatHex(digest().digest(Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.toAbsolutePath(), e);
+            throw CodegenException.io("Cannot read " + file.toAbsolutePath(), e);
         }
     }
 

@@ -11,15 +11,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import com.inboop.codegen.catalog.CatalogSnapshot;
 import com.inboop.codegen.catalog.CatalogSnapshot.Column;
 import com.inboop.codegen.catalog.CatalogSnapshot.Constraint;
 import com.inboop.codegen.catalog.CatalogSnapshot.EnumType;
 import com.inboop.codegen.catalog.CatalogSnapshot.Index;
 import com.inboop.codegen.catalog.CatalogSnapshot.Table;
 import com.inboop.codegen.catalog.CatalogSnapshot.View;
-import com.inboop.codegen.guard.Rule;
-import com.inboop.codegen.guard.Violation;
+import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.guard.rule.Rule;
+import com.inboop.codegen.guard.rule.Violation;
 
 /**
  * Classifies the difference between the catalog before and after one migration (IB301 to IB315). Objects are

@@ -3,7 +3,7 @@ package com.inboop.codegen.guard.semantic;
 import java.util.List;
 import java.util.Map;
 
-import com.inboop.codegen.guard.Violation;
+import com.inboop.codegen.guard.rule.Violation;
 
 /**
  * What applying one migration did, as observed on Postgres.

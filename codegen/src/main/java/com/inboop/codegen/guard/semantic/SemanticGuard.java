@@ -14,8 +14,8 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
-import com.inboop.codegen.CodegenException;
 import com.inboop.codegen.catalog.CatalogSnapshot;
+import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.migrate.MigrationObserver;
 
 /**
@@ -38,11 +38,6 @@ public final class SemanticGuard extends MigrationObserver {
     private final Map<String, Set<String>> truncatedByScript;
     private CatalogSnapshot current;
     private long nanos;
-
-    /** A guard for migrations that truncate nothing. */
-    public SemanticGuard() {
-        this(Map.of());
-    }
 
     /**
      * @param truncatedByScript the tables each migration's text truncates, by script name: TRUNCATE gives a table

@@ -18,8 +18,8 @@ import com.inboop.codegen.SchemaCodegen;
 import com.inboop.codegen.guard.GuardFailedException;
 import com.inboop.codegen.guard.GuardReport;
 import com.inboop.codegen.guard.MigrationGuard;
-import com.inboop.codegen.guard.Rule;
-import com.inboop.codegen.guard.Violation;
+import com.inboop.codegen.guard.rule.Rule;
+import com.inboop.codegen.guard.rule.Violation;
 import com.inboop.codegen.postgres.PostgresProvider;
 import com.inboop.codegen.postgres.PostgresSettings;
 
@@ -133,7 +133,7 @@ class LockCheckTest {
         Files.writeString(folder.resolve("V003__add_size_to_widgets.sql"), "ALTER TABLE widgets ADD COLUMN size int;\n");
         MigrationGuard guard = new MigrationGuard(folder, LockCheck.Mode.VERIFY);
 
-        GuardReport report = guard.report(guard.checkStatic(), Optional.empty());
+        GuardReport report = guard.checkStatic().report();
 
         assertThat(report.render(false))
                 .contains("V003__add_size_to_widgets.sql: IB107 error: V003__add_size_to_widgets.sql is not in migrations.lock")

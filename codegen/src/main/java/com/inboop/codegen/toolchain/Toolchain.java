@@ -1,8 +1,7 @@
-package com.inboop.codegen;
+package com.inboop.codegen.toolchain;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.stream.Stream;
+
+import com.inboop.codegen.failure.CodegenException;
 
 /**
  * Versions of the tools that shape the generated code (jOOQ, Flyway, the embedded PostgreSQL, this helper), as the
@@ -27,12 +28,12 @@ public record Toolchain(String codegenVersion, String jooqVersion, String flyway
         Properties properties = new Properties();
         try (InputStream in = Toolchain.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new CodegenException("The build helper's jar lacks com/inboop/codegen/" + RESOURCE
+                throw new CodegenException("The build helper's jar lacks com/inboop/codegen/toolchain/" + RESOURCE
                         + ". Rebuild it with ./mvnw install -pl codegen.");
             }
             properties.load(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read com/inboop/codegen/" + RESOURCE, e);
+            throw CodegenException.io("Cannot read com/inboop/codegen/toolchain/" + RESOURCE, e);
         }
         return new Toolchain(properties.getProperty("codegen.version"), properties.getProperty("jooq.version"),
                 properties.getProperty("flyway.version"), properties.getProperty("postgres.binaries.version"),
@@ -64,10 +65,13 @@ public record Toolchain(String codegenVersion, String jooqVersion, String flyway
                 }
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | IllegalArgumentException
-                 | SecurityException e) {
-            // Without a readable code source the versions alone decide; -Dinboop.codegen.force=true still works.
-            return "unknown";
+        } catch (IOException e) {
+            // Not "unknown": a fingerprint without the helper's code would take a changed helper's classes for current.
+            throw CodegenException.io("Cannot read the build helper's own code for the codegen fingerprint; the "
+                    + "helper must be readable where Maven put it (rebuild it with ./mvnw install -pl codegen)", e);
+        } catch (URISyntaxException | NoSuchAlgorithmException | IllegalArgumentException | SecurityException e) {
+            throw new CodegenException("Cannot locate the build helper's own code for the codegen fingerprint ("
+                    + e.getMessage() + "); run the helper from its jar or its build folder, as Maven does", e);
         }
     }
 }

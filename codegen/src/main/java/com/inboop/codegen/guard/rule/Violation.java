@@ -1,4 +1,4 @@
-package com.inboop.codegen.guard;
+package com.inboop.codegen.guard.rule;
 
 /**
  * One finding: a rule broken at a place.

@@ -1,4 +1,4 @@
-package com.inboop.codegen.guard;
+package com.inboop.codegen.guard.rule;
 
 /**
  * An explicit, audited exemption written in a migration: {@code -- inboop:approve IB302 <reason>} exempts that file

@@ -1,4 +1,4 @@
-package com.inboop.codegen.guard;
+package com.inboop.codegen.guard.rule;
 
 /** How much a finding matters: errors fail the build, warnings are printed. */
 public enum Severity {

@@ -1,4 +1,4 @@
-package com.inboop.codegen;
+package com.inboop.codegen.io;
 
 /** JSON string literals for the helper's machine-readable reports, which are small enough not to need a library. */
 public final class JsonText {

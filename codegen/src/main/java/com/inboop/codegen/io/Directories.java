@@ -1,4 +1,4 @@
-package com.inboop.codegen;
+package com.inboop.codegen.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+
+import com.inboop.codegen.failure.CodegenException;
 
 /** Removes the directories the helper creates: Postgres data directories and staging folders for generated code. */
 public final class Directories {
@@ -23,7 +25,7 @@ public final class Directories {
                 }
             } catch (IOException | UncheckedIOException e) {
                 if (attempt >= 3) {
-                    throw new UncheckedIOException("Could not delete " + directory + "; remove it by hand",
+                    throw CodegenException.io("Could not delete " + directory + "; remove it by hand",
                             e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
                 }
             }
