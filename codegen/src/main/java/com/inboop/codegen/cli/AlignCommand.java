@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.inboop.codegen.align.Alignment;
 import com.inboop.codegen.align.AlignmentReport;
@@ -15,7 +16,7 @@ import com.inboop.codegen.postgres.PostgresSettings;
 import com.inboop.codegen.toolchain.Toolchain;
 
 /**
- * {@code align (--url URL [--user U] [--password P] | --migrations DIR) [--design FILE] [--out DIR]}: compares a
+ * {@code align (--url URL [--user U] [--password-file F] | --migrations DIR) [--design FILE] [--out DIR]}: compares a
  * live database (read-only) or what the migrations build with {@code design/target-schema.sql}, reports what is
  * missing and what needs an approved change, and writes proposed migrations to {@code proposed-migrations/}. It
  * never applies anything. Exit 0 when aligned, 1 when something is missing or differs.
@@ -23,8 +24,10 @@ import com.inboop.codegen.toolchain.Toolchain;
 final class AlignCommand {
 
     static final String USAGE_TEXT = """
-              align (--url URL [--user U] [--password P] | --migrations DIR) [--design FILE] [--out DIR]
-                --url            a live database, read in a read-only session (a role that can only connect will do)
+              align (--url URL [--user U] [--password-file F] | --migrations DIR) [--design FILE] [--out DIR]
+                --url            a live database, read in a read-only session (a role that can only connect will do);
+                                 no password in it: the password comes from --password-file F, INBOOP_DB_PASSWORD
+                                 or PGPASSWORD
                 --migrations     a folder of migrations, applied to a throwaway Postgres
                 --design         the target (default design/target-schema.sql)
                 --out            where proposals go (default proposed-migrations/; Flyway never reads it)""";
@@ -32,32 +35,23 @@ final class AlignCommand {
     private AlignCommand() {
     }
 
-    static int run(List<String> args, PrintStream out) {
-        Optional<String> url = Optional.empty();
-        Optional<Path> migrations = Optional.empty();
-        String user = "postgres";
-        String password = "";
-        Path design = Path.of("design/target-schema.sql");
-        Path proposals = Path.of("proposed-migrations");
-        Optional<Path> flywayConfig = Optional.empty();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String value = i + 1 < args.size() ? args.get(i + 1) : null;
-            if (value == null) {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            i++;
-            switch (arg) {
-                case "--url" -> url = Optional.of(value);
-                case "--user" -> user = value;
-                case "--password" -> password = value;
-                case "--migrations" -> migrations = Optional.of(Path.of(value));
-                case "--design" -> design = Path.of(value);
-                case "--out" -> proposals = Path.of(value);
-                case "--flyway-config" -> flywayConfig = Optional.of(Path.of(value));
-                default -> throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
+    static int run(List<String> args, PrintStream out, java.util.Map<String, String> environment) {
+        CommandLine line = CommandLine.parse(args, Set.of(), Set.of("--url", "--user", "--password-file",
+                "--migrations", "--design", "--out", "--flyway-config"), 0);
+        Optional<String> url = line.value("--url");
+        Optional<Path> migrations = line.path("--migrations");
+        String user = line.value("--user").orElse("postgres");
+        Path design = line.path("--design").orElse(Path.of("design/target-schema.sql"));
+        Path proposals = line.path("--out").orElse(Path.of("proposed-migrations"));
+        Optional<Path> flywayConfig = line.path("--flyway-config");
+        if (url.isPresent() && Redaction.carriesPassword(url.get())) {
+            throw new IllegalArgumentException("--url carries a password, which the command line shows to every user "
+                    + "of this machine (ps): remove it from the URL and set INBOOP_DB_PASSWORD (or PGPASSWORD), or "
+                    + "pass --password-file FILE");
         }
+        String password = line.path("--password-file").map(Redaction::readPassword)
+                .orElseGet(() -> environment.getOrDefault("INBOOP_DB_PASSWORD",
+                        environment.getOrDefault("PGPASSWORD", "")));
         if (url.isPresent() == migrations.isPresent()) {
             throw new IllegalArgumentException("align needs exactly one source: --url URL or --migrations DIR");
         }

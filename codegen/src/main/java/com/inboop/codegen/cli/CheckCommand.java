@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.inboop.codegen.guard.GuardReport;
 import com.inboop.codegen.guard.GuardRun;
@@ -86,43 +87,21 @@ final class CheckCommand {
                    Naming naming, boolean record, Optional<Path> flywayConfig) {
 
         static Options parse(List<String> rest, java.util.Map<String, String> environment) {
-            Path directory = null;
-            boolean json = false;
-            boolean staticOnly = false;
-            boolean locks = false;
-            boolean record = false;
-            Naming naming = Naming.HOUSE;
-            LockCheck.Mode mode = LockCheck.Mode.fromEnvironment(environment);
-            Path flywayConfig = null;
-            for (int i = 0; i < rest.size(); i++) {
-                String arg = rest.get(i);
-                switch (arg) {
-                    case "--format" -> {
-                        String format = i + 1 < rest.size() ? rest.get(++i) : "";
-                        if (!format.equals("json") && !format.equals("text")) {
-                            throw new IllegalArgumentException("--format takes text or json, not '" + format + "'");
-                        }
-                        json = format.equals("json");
-                    }
-                    case "--static-only" -> staticOnly = true;
-                    case "--locks" -> locks = true;
-                    case "--ci" -> mode = LockCheck.Mode.VERIFY;
-                    case "--record" -> record = true;
-                    case "--naming" -> naming = Naming.parse(i + 1 < rest.size() ? rest.get(++i) : "");
-                    case "--flyway-config" -> {
-                        if (i + 1 >= rest.size()) {
-                            throw new IllegalArgumentException("--flyway-config needs a file");
-                        }
-                        flywayConfig = Path.of(rest.get(++i));
-                    }
-                    default -> {
-                        if (arg.startsWith("--") || directory != null) {
-                            throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-                        }
-                        directory = Path.of(arg);
-                    }
-                }
+            CommandLine line = CommandLine.parse(rest, Set.of("--static-only", "--locks", "--ci", "--record"),
+                    Set.of("--format", "--naming", "--flyway-config"), 1);
+            String format = line.value("--format").orElse("text");
+            if (!format.equals("json") && !format.equals("text")) {
+                throw new IllegalArgumentException("--format takes text or json, not '" + format + "'");
             }
+            boolean json = format.equals("json");
+            boolean staticOnly = line.has("--static-only");
+            boolean locks = line.has("--locks");
+            boolean record = line.has("--record");
+            Naming naming = line.value("--naming").map(Naming::parse).orElse(Naming.HOUSE);
+            LockCheck.Mode mode = line.has("--ci") ? LockCheck.Mode.VERIFY
+                    : LockCheck.Mode.fromEnvironment(environment);
+            Path directory = line.operands().isEmpty() ? null : Path.of(line.operands().get(0));
+            Path flywayConfig = line.path("--flyway-config").orElse(null);
             if (directory == null) {
                 throw new IllegalArgumentException("check needs the migrations folder, e.g. check migrations/");
             }

@@ -2,9 +2,9 @@ package com.inboop.codegen.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.inboop.codegen.diff.MigrationSource;
 import com.inboop.codegen.diff.SchemaChange;
@@ -32,31 +32,17 @@ final class DiffCommand {
     }
 
     static int run(List<String> args, PrintStream out) {
-        List<String> points = new ArrayList<>();
-        boolean allowBreaking = false;
-        boolean json = false;
-        Path repository = Path.of("").toAbsolutePath();
-        Optional<Path> flywayConfig = Optional.empty();
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--allow-breaking" -> allowBreaking = true;
-                case "--format" -> {
-                    String format = value(args, ++i, "--format");
-                    if (!format.equals("json") && !format.equals("text")) {
-                        throw new IllegalArgumentException("--format takes text or json, not '" + format + "'");
-                    }
-                    json = format.equals("json");
-                }
-                case "--repo" -> repository = Path.of(value(args, ++i, "--repo"));
-                case "--flyway-config" -> flywayConfig = Optional.of(Path.of(value(args, ++i, "--flyway-config")));
-                default -> {
-                    if (args.get(i).startsWith("--")) {
-                        throw new IllegalArgumentException("unexpected argument '" + args.get(i) + "'");
-                    }
-                    points.add(args.get(i));
-                }
-            }
+        CommandLine line = CommandLine.parse(args, Set.of("--allow-breaking"), Set.of("--format", "--repo",
+                "--flyway-config"), 2);
+        List<String> points = line.operands();
+        boolean allowBreaking = line.has("--allow-breaking");
+        String format = line.value("--format").orElse("text");
+        if (!format.equals("json") && !format.equals("text")) {
+            throw new IllegalArgumentException("--format takes text or json, not '" + format + "'");
         }
+        boolean json = format.equals("json");
+        Path repository = line.path("--repo").orElse(Path.of("")).toAbsolutePath();
+        Optional<Path> flywayConfig = line.path("--flyway-config");
         if (points.size() != 2) {
             throw new IllegalArgumentException("diff needs two points, FROM and TO, e.g. diff main worktree");
         }
@@ -83,12 +69,5 @@ final class DiffCommand {
                 + JsonText.quote(c.change()) + ",\"breaking\":" + c.breaking() + "}").toList();
         return "{\"from\":" + JsonText.quote(points.get(0)) + ",\"to\":" + JsonText.quote(points.get(1))
                 + ",\"changes\":[" + String.join(",", items) + "],\"breaking\":" + breaking + "}";
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
     }
 }

@@ -46,27 +46,47 @@ public final class InboopDbCli {
     static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> environment) {
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() ? "" : rest.remove(0);
+        String usage = switch (command) {
+            case "check" -> CheckCommand.USAGE_TEXT;
+            case "diff" -> DiffCommand.USAGE_TEXT;
+            case "align" -> AlignCommand.USAGE_TEXT;
+            default -> CheckCommand.USAGE_TEXT + "\n" + DiffCommand.USAGE_TEXT + "\n" + AlignCommand.USAGE_TEXT;
+        };
+        if (rest.contains(CommandLine.HELP) || command.equals(CommandLine.HELP)) {
+            out.println("usage:\n" + usage + "\n  every command also takes --verbose (the libraries' log lines) and "
+                    + "--help");
+            return CLEAN;
+        }
+        quietLibraries(rest.contains(CommandLine.VERBOSE));
         try {
             return switch (command) {
                 case "check" -> CheckCommand.run(rest, out, environment);
                 case "diff" -> DiffCommand.run(rest, out);
-                case "align" -> AlignCommand.run(rest, out);
+                case "align" -> AlignCommand.run(rest, out, environment);
                 default -> throw new IllegalArgumentException(command.isEmpty() ? "no command given"
                         : "unknown command '" + command + "'; the commands are check, diff and align (and, through "
                         + "./inboop-db, backfill, migrate, validate and info)");
             };
         } catch (IllegalArgumentException e) {
-            err.println("inboop-db: " + e.getMessage());
-            err.println("usage:\n" + CheckCommand.USAGE_TEXT + "\n" + DiffCommand.USAGE_TEXT + "\n"
-                    + AlignCommand.USAGE_TEXT);
+            err.println("inboop-db: " + Redaction.redact(e.getMessage(), environment));
+            err.println("usage:\n" + usage);
             return USAGE;
         } catch (MigrationFailedException e) {
-            err.println(e.getMessage());
+            err.println(Redaction.redact(e.getMessage(), environment));
             return FAILED;
         } catch (CodegenException | UncheckedIOException e) {
-            err.println("inboop-db: " + e.getMessage());
+            err.println("inboop-db: " + Redaction.redact(e.getMessage(), environment));
             return USAGE;
         }
+    }
+
+    /**
+     * Flyway logs every step, and the embedded server's library its own; a command prints what it found itself, so
+     * they say only warnings unless {@code --verbose}. slf4j-simple reads these before its first logger exists.
+     */
+    private static void quietLibraries(boolean verbose) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", verbose ? "info" : "error");
     }
 
     /** Flyway settings: the given file, else db's flyway.conf when run from the repository root, else defaults. */

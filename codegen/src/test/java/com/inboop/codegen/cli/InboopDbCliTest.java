@@ -150,6 +150,40 @@ class InboopDbCliTest {
     }
 
     @Test
+    void everyCommandRefusesUnknownRepeatedAndValuelessOptionsBeforeAnythingStarts() {
+        String folder = work.toString();
+        String[][] lines = {
+            {"check", folder, "--static-only", "--static-only"},
+            {"check", folder, "--format", "json", "--format=text"},
+            {"check", folder, "--naming"},
+            {"check", folder, "--lock"},
+            {"check", folder, folder},
+            {"diff", "main", "worktree", "--repo", ".", "--repo", "."},
+            {"diff", "main", "worktree", "HEAD"},
+            {"diff", "main", "worktree", "--allow-breaking=yes"},
+            {"align", "--url", "jdbc:postgresql://localhost:1/x", "--url", "jdbc:postgresql://localhost:1/x"},
+            {"align", "--migrations"},
+            {"align", "--password", "hunter2", "--url", "jdbc:postgresql://localhost:1/x"},
+            {"align", "--url", "jdbc:postgresql://localhost:1/x?password=hunter2"},
+        };
+        for (String[] line : lines) {
+            err.reset();
+            assertThat(run(line)).as(String.join(" ", line)).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", line)).startsWith("inboop-db: ")
+                    .contains("usage:").doesNotContain("hunter2").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsOwnUsage() {
+        assertThat(run("check", "--help")).isZero();
+        assertThat(run("diff", "--help")).isZero();
+        assertThat(run("align", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("check DIR").contains("diff FROM TO")
+                .contains("align (--url URL").contains("--password-file").doesNotContain("--password P");
+    }
+
+    @Test
     void namesAMigrationThatIsNotUtf8AndSaysHowToFixIt() throws Exception {
         Path folder = java.nio.file.Files.createDirectories(work.resolve("latin1"));
         // "é" in ISO-8859-1: one byte that is not UTF-8.

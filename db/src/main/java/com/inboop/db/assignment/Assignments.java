@@ -16,8 +16,8 @@ import org.jooq.impl.DSL;
 
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
-import com.inboop.db.internal.check.Arguments;
 import com.inboop.db.internal.check.Ids;
+import com.inboop.db.internal.failure.DatabaseFailures;
 import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.sql.Literals;
 import com.inboop.db.internal.sql.UtcTime;
@@ -38,7 +38,7 @@ public final class Assignments {
 
     /** Assignments through {@code dsl} (dialect POSTGRES). */
     public Assignments(DSLContext dsl) {
-        this.dsl = Arguments.requirePostgres(dsl);
+        this.dsl = DatabaseFailures.translating(dsl);
     }
 
     /**
@@ -129,10 +129,7 @@ public final class Assignments {
         }
         // Nothing changed: find out why, for the caller's sake only; the decision was the UPDATE's.
         Long current = currentAssignee(workspaceId, kind, itemId);
-        if (!WorkspaceScope.isUser(dsl, workspaceId, userId)) {
-            throw new InvalidRequestException("userId", "user " + userId + " is not a member of workspace "
-                    + workspaceId + "; only the workspace's own users can be assigned");
-        }
+        WorkspaceScope.requireUser(dsl, workspaceId, "userId", userId, "assigned");
         return new Transition<>(false, current);
     }
 

@@ -69,9 +69,8 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
         if (intents.stream().anyMatch(Objects::isNull)) {
             throw new InvalidRequestException("intents", "must not contain null");
         }
-        StoredCode.requireAll("channels", channels);
         intents = Collections.unmodifiableSortedSet(new TreeSet<>(intents));
-        channels = Collections.unmodifiableSortedSet(new TreeSet<>(channels));
+        channels = StoredCode.normalized("channels", channels);
     }
 
     /** Every active conversation, anyone's. */

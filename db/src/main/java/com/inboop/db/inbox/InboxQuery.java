@@ -14,8 +14,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record12;
-import org.jooq.Records;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
 import org.jooq.TableField;
@@ -26,6 +26,7 @@ import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.internal.check.Arguments;
 import com.inboop.db.internal.check.Ids;
+import com.inboop.db.internal.failure.DatabaseFailures;
 import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.list.Keyset;
 import com.inboop.db.internal.list.ListShape;
@@ -70,7 +71,7 @@ public final class InboxQuery {
 
     /** Cursors are signed with {@code cursors}' key. */
     public InboxQuery(DSLContext dsl, Cursors cursors) {
-        this.dsl = Arguments.requirePostgres(dsl);
+        this.dsl = DatabaseFailures.translating(dsl);
         this.cursors = Arguments.require("cursors", cursors);
         this.list = new ListShape<>("inbox", CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID,
                 CONVERSATIONS.DELETED_AT, CONVERSATIONS.ARCHIVED_AT, this::select, Records.mapping(InboxRow::new),
@@ -99,7 +100,7 @@ public final class InboxQuery {
      * workspace; a scalar sub-select is always a probe of this conversation's messages.
      */
     private static Condition matches(TextSearch search) {
-        return search.condition(customerText(CONVERSATIONS))
+        return customerMatches(search, CONVERSATIONS)
                 .or(DSL.field(DSL.select(DSL.inline(true)).from(MESSAGES)
                         .where(MESSAGES.CONVERSATION_ID.eq(CONVERSATIONS.ID))
                         .and(search.condition(MESSAGES.ORIGINAL_TEXT)).limit(DSL.inline(1))).isNotNull());
@@ -110,10 +111,16 @@ public final class InboxQuery {
         Conversations matched = CONVERSATIONS.as("matched");
         return CONVERSATIONS.ID.in(DSL.select(matched.ID).from(matched)
                 .where(search.condition(customerText(matched)))
+                .and(customerMatches(search, matched))
                 .and(matched.DELETED_AT.isNull())
                 .and(WorkspaceScope.businessIn(matched.BUSINESS_ID, businesses))
                 .unionAll(DSL.select(MESSAGES.CONVERSATION_ID).from(MESSAGES)
                         .where(search.condition(MESSAGES.ORIGINAL_TEXT))));
+    }
+
+    /** The term within the customer's name or handle ({@link ListShape#withinEach}); a prefix is the name's. */
+    private static Condition customerMatches(TextSearch search, Conversations conversations) {
+        return ListShape.withinEach(search, List.of(conversations.CUSTOMER_NAME, conversations.CUSTOMER_HANDLE));
     }
 
     /**

@@ -68,9 +68,8 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
         if (statuses.stream().anyMatch(Objects::isNull)) {
             throw new InvalidRequestException("statuses", "must not contain null");
         }
-        StoredCode.requireAll("sources", sources);
         statuses = Collections.unmodifiableSortedSet(new TreeSet<>(statuses));
-        sources = Collections.unmodifiableSortedSet(new TreeSet<>(sources));
+        sources = StoredCode.normalized("sources", sources);
     }
 
     /** All active leads. */

@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 
-import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.internal.check.Arguments;
 import com.inboop.db.internal.check.Ids;
+import com.inboop.db.internal.failure.DatabaseFailures;
 import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.lifecycle.Atomically;
 import com.inboop.db.internal.lifecycle.CreatedIn;
@@ -41,7 +41,7 @@ public final class LeadLifecycle {
 
     /** Lead changes through {@code dsl} (dialect POSTGRES). */
     public LeadLifecycle(DSLContext dsl) {
-        this.dsl = Arguments.requirePostgres(dsl);
+        this.dsl = DatabaseFailures.translating(dsl);
     }
 
     /** Whether the lifecycle allows {@code from} to become {@code to}. */
@@ -80,9 +80,9 @@ public final class LeadLifecycle {
         return Atomically.result(dsl, configuration -> {
             DSLContext tx = configuration.dsl();
             ConversationsRecord conversation = CreatedIn.lock(tx, workspaceId, lead.conversationId());
-            if (lead.createdByUserId() != null && !WorkspaceScope.isUser(tx, workspaceId, lead.createdByUserId())) {
-                throw new InvalidRequestException("createdByUserId", "user " + lead.createdByUserId()
-                        + " is not a member of workspace " + workspaceId);
+            if (lead.createdByUserId() != null) {
+                WorkspaceScope.requireUser(tx, workspaceId, "createdByUserId", lead.createdByUserId(),
+                        "recorded as a lead's creator");
             }
             List<Long> superseded = tx.update(LEADS)
                     .set(LEADS.STATUS_ENUM, LeadStatus.CLOSED)

@@ -4,6 +4,7 @@ import static com.inboop.db.schema.Tables.LEADS;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -14,6 +15,7 @@ import org.jooq.impl.DSL;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.assignment.Assignable;
 import com.inboop.db.internal.check.Arguments;
+import com.inboop.db.internal.failure.DatabaseFailures;
 import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.list.Keyset;
 import com.inboop.db.internal.list.ListShape;
@@ -44,7 +46,7 @@ public final class LeadQuery {
 
     /** Cursors are signed with {@code cursors}' key. */
     public LeadQuery(DSLContext dsl, Cursors cursors) {
-        this.dsl = Arguments.requirePostgres(dsl);
+        this.dsl = DatabaseFailures.translating(dsl);
         this.cursors = Arguments.require("cursors", cursors);
         this.list = new ListShape<>("leads", LEADS, CREATED_AT, LEADS.ID, LEADS.BUSINESS_ID, LEADS.DELETED_AT,
                 LEADS.ARCHIVED_AT,
@@ -57,7 +59,7 @@ public final class LeadQuery {
                         .where(where),
                 Records.mapping(LeadRow::new),
                 row -> Cursors.Position.of(row.createdAt(), row.id()),
-                ListShape.searching(LeadFilter.SEARCHED));
+                ListShape.searching(LeadFilter.SEARCHED, List.of(LEADS.CUSTOMER_NAME, LEADS.NOTES)));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 import com.inboop.db.InvalidRequestException;
+import com.inboop.db.internal.check.Arguments;
 import com.inboop.db.internal.check.Ids;
 
 /**
@@ -12,8 +13,8 @@ import com.inboop.db.internal.check.Ids;
  * @param conversationId  the conversation it comes from
  * @param source          AI or MANUAL
  * @param createdByUserId the user who created it; null only for an AI lead
- * @param notes           free text, or null
- * @param value           expected value (not negative), or null
+ * @param notes           free text (no NUL), or null
+ * @param value           expected value, 0 to 99999999.99 with at most two decimals (numeric(10,2)), or null
  */
 public record NewLead(long conversationId, String source, Long createdByUserId, String notes, BigDecimal value) {
 
@@ -30,8 +31,7 @@ public record NewLead(long conversationId, String source, Long createdByUserId, 
         if (createdByUserId != null) {
             Ids.require("createdByUserId", createdByUserId);
         }
-        if (value != null && value.signum() < 0) {
-            throw new InvalidRequestException("value", "must not be negative, was " + value);
-        }
+        Arguments.storableText("notes", notes);
+        Arguments.money("value", value);
     }
 }

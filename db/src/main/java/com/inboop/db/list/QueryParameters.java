@@ -21,9 +21,13 @@ import com.inboop.db.InvalidRequestException;
  *
  * <p>Multi-valued parameters may be repeated or comma-separated ({@code status=NEW,CLOSED}). Enum values are
  * case-insensitive. Times are ISO-8601 in UTC: a date ({@code 2026-11-01}, midnight), a local date-time, or one with
- * an offset (converted to UTC).
+ * an offset (converted to UTC). A multi-valued parameter holds at most {@value #MAX_VALUES} values: reading a
+ * request costs time in proportion to its length, and a longer list is refused before any SQL.
  */
 public final class QueryParameters {
+
+    /** The most values one multi-valued parameter ({@code channel}, {@code status}, ...) may hold. */
+    public static final int MAX_VALUES = 100;
 
     private QueryParameters() {
     }

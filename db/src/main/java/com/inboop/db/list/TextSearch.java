@@ -41,20 +41,22 @@ public record TextSearch(String text, boolean prefix) {
         }
         text = text.strip();
         prefix = prefix && !text.isEmpty(); // no search is one value, however it was asked for
-        if (text.length() > MAX_LENGTH) {
+        // Characters as Postgres and pg_trgm count them: code points (an emoji is one, though two Java chars).
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_LENGTH) {
             throw new InvalidRequestException("search", "must have at most " + MAX_LENGTH + " characters, had "
-                    + text.length() + " ('" + text.substring(0, 20) + "...')");
+                    + length + " ('" + text.substring(0, text.offsetByCodePoints(0, 20)) + "...')");
         }
-        if (!text.isEmpty() && !prefix && text.length() < MIN_LENGTH) {
+        if (!text.isEmpty() && !prefix && length < MIN_LENGTH) {
             throw new InvalidRequestException("search", "must have at least " + MIN_LENGTH + " characters to be "
-                    + "searched anywhere in the text, had " + text.length() + " ('" + text + "'); shorter terms "
+                    + "searched anywhere in the text, had " + length + " ('" + text + "'); shorter terms "
                     + "cannot use the search index. For the start of the text (an order number's first "
                     + "characters) search a prefix: TextSearch.prefix(\"" + text + "\"), or match=prefix in the "
                     + "query parameters");
         }
-        if (text.chars().anyMatch(Character::isISOControl)) {
+        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE)) {
             throw new InvalidRequestException("search", "must not contain control characters (such as a line break "
-                    + "or NUL); remove them and search again");
+                    + "or NUL) or half of a surrogate pair; remove them and search again");
         }
     }
 

@@ -17,7 +17,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultDataType;
 
-import com.inboop.db.internal.check.Arguments;
+import com.inboop.db.internal.failure.DatabaseFailures;
 import com.inboop.db.schema.Public;
 
 /**
@@ -35,7 +35,7 @@ public final class SchemaCompatibility {
     private final DSLContext dsl;
 
     public SchemaCompatibility(DSLContext dsl) {
-        this.dsl = Arguments.requirePostgres(dsl);
+        this.dsl = DatabaseFailures.translating(dsl);
     }
 
     /** Compares and reports; never throws for an incompatible database. */

@@ -4,16 +4,17 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 import com.inboop.db.InvalidRequestException;
+import com.inboop.db.internal.check.Arguments;
 import com.inboop.db.internal.check.Ids;
 
 /**
  * An order to create in a conversation (domain: Order). It starts NEW and UNPAID; validated on construction.
  *
  * @param conversationId  the conversation it belongs to (locked after creation)
- * @param orderNumber     the business's number for it, unique (1 to 255 characters)
+ * @param orderNumber     the business's number for it, unique (1 to 255 characters, no NUL)
  * @param leadId          the lead it converts, or null; a NEW lead becomes CONVERTED
  * @param paymentMethod   ONLINE (the default when null) or COD
- * @param totalAmount     the amount (not negative), or null
+ * @param totalAmount     the amount, 0 to 99999999.99 with at most two decimals (numeric(10,2)), or null
  * @param createdByUserId the user creating it, recorded on the order's timeline
  */
 public record NewOrder(long conversationId, String orderNumber, Long leadId, String paymentMethod,
@@ -36,8 +37,7 @@ public record NewOrder(long conversationId, String orderNumber, Long leadId, Str
         if (!PAYMENT_METHODS.contains(paymentMethod)) {
             throw new InvalidRequestException("paymentMethod", "must be ONLINE or COD, was " + paymentMethod);
         }
-        if (totalAmount != null && totalAmount.signum() < 0) {
-            throw new InvalidRequestException("totalAmount", "must not be negative, was " + totalAmount);
-        }
+        Arguments.storableText("orderNumber", orderNumber);
+        Arguments.money("totalAmount", totalAmount);
     }
 }

@@ -77,12 +77,10 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
         if (paymentStatuses.stream().anyMatch(Objects::isNull)) {
             throw new InvalidRequestException("paymentStatuses", "must not contain null");
         }
-        StoredCode.requireAll("paymentMethods", paymentMethods);
-        StoredCode.requireAll("channels", channels);
         statuses = Collections.unmodifiableSortedSet(new TreeSet<>(statuses));
         paymentStatuses = Collections.unmodifiableSortedSet(new TreeSet<>(paymentStatuses));
-        paymentMethods = Collections.unmodifiableSortedSet(new TreeSet<>(paymentMethods));
-        channels = Collections.unmodifiableSortedSet(new TreeSet<>(channels));
+        paymentMethods = StoredCode.normalized("paymentMethods", paymentMethods);
+        channels = StoredCode.normalized("channels", channels);
     }
 
     /** All active orders. */

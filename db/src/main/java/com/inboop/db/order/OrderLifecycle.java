@@ -19,6 +19,7 @@ import com.inboop.db.InvalidRequestException;
 import com.inboop.db.NotFoundException;
 import com.inboop.db.internal.check.Arguments;
 import com.inboop.db.internal.check.Ids;
+import com.inboop.db.internal.failure.DatabaseFailures;
 import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.lifecycle.Atomically;
 import com.inboop.db.internal.lifecycle.CompareAndSet;
@@ -75,7 +76,7 @@ public final class OrderLifecycle {
 
     /** Order changes through {@code dsl} (dialect POSTGRES). */
     public OrderLifecycle(DSLContext dsl) {
-        this.dsl = Arguments.requirePostgres(dsl);
+        this.dsl = DatabaseFailures.translating(dsl);
     }
 
     /** Whether fulfilment may go from {@code from} to {@code to}. */
@@ -95,7 +96,10 @@ public final class OrderLifecycle {
      *
      * @return the order's id, and the lead this call converted (empty if it named none, or one CONVERTED already)
      * @throws NotFoundException          if the conversation or the lead is not in the workspace
-     * @throws InvalidRequestException    if the lead is from another conversation, or the number is taken
+     * @throws InvalidRequestException    if the lead is from another conversation, the creator is not a user of the
+     *                                    workspace, or the number is taken (numbers are unique across workspaces,
+     *                                    a constraint of the backend's schema, so a taken number may be another
+     *                                    workspace's)
      * @throws IllegalTransitionException if the lead is CLOSED or LOST
      */
     public OrderCreated create(long workspaceId, NewOrder order) {
@@ -104,10 +108,10 @@ public final class OrderLifecycle {
         return Atomically.result(dsl, configuration -> {
             DSLContext tx = configuration.dsl();
             ConversationsRecord conversation = CreatedIn.lock(tx, workspaceId, order.conversationId());
-            if (tx.fetchExists(ORDERS, ORDERS.ORDER_NUMBER.eq(order.orderNumber()))) {
-                throw new InvalidRequestException("orderNumber", "'" + order.orderNumber() + "' is taken; order "
-                        + "numbers are unique");
-            }
+            WorkspaceScope.requireUser(tx, workspaceId, "createdByUserId", order.createdByUserId(),
+                    "recorded on an order's timeline");
+            // ON CONFLICT: of racing creations with one number, the first to insert wins and the others learn it
+            // here, where a check before the INSERT would let two pass it and one fail on the unique key.
             long id = tx.insertInto(ORDERS)
                     .set(ORDERS.ORDER_NUMBER, order.orderNumber())
                     .set(ORDERS.BUSINESS_ID, conversation.getBusinessId())
@@ -126,8 +130,12 @@ public final class OrderLifecycle {
                     .set(ORDERS.ORDER_DATE, UtcTime.NOW)
                     .set(ORDERS.CREATED_AT, UtcTime.NOW)
                     .set(ORDERS.UPDATED_AT, UtcTime.NOW)
+                    .onConflict(ORDERS.ORDER_NUMBER).doNothing()
                     .returning(ORDERS.ID)
-                    .fetchSingle(ORDERS.ID);
+                    .fetchOptional(ORDERS.ID)
+                    .orElseThrow(() -> new InvalidRequestException("orderNumber", "'" + order.orderNumber()
+                            + "' is taken; order numbers are unique across all of Inboop (the backend's "
+                            + "orders_order_number_key), choose another"));
             boolean converted = order.leadId() != null && convert(tx, workspaceId, order, conversation.getId(), id);
             timeline(tx, id, new Timeline(null, PaymentStatus.UNPAID, order.createdByUserId()), "created");
             CreatedIn.count(tx, conversation, CONVERSATIONS.ORDER_COUNT);
@@ -141,6 +149,7 @@ public final class OrderLifecycle {
      * @throws IllegalTransitionException if the lifecycle forbids it (before any SQL), or if {@code target} is
      *                                    DELIVERED and the order is neither paid nor COD
      * @throws NotFoundException          if the order is not in the workspace (or deleted)
+     * @throws InvalidRequestException    if the actor is not a user of the workspace
      */
     public Transition<OrderStatus> changeStatus(long workspaceId, long orderId, OrderStatus expected,
                                                 OrderStatus target, long actorUserId) {
@@ -173,6 +182,7 @@ public final class OrderLifecycle {
      *
      * @throws IllegalTransitionException if the lifecycle forbids it (before any SQL)
      * @throws NotFoundException          if the order is not in the workspace (or deleted)
+     * @throws InvalidRequestException    if the actor is not a user of the workspace
      */
     public Transition<PaymentStatus> changePayment(long workspaceId, long orderId, PaymentStatus expected,
                                                    PaymentStatus target, long actorUserId) {
@@ -196,6 +206,8 @@ public final class OrderLifecycle {
                                                                  Timeline entry) {
         return Atomically.result(dsl, configuration -> {
             DSLContext tx = configuration.dsl();
+            WorkspaceScope.requireUser(tx, workspaceId, "actorUserId", entry.actorUserId(),
+                    "recorded on an order's timeline");
             Transition<S> result = status.change(tx, order(workspaceId, orderId), change,
                     () -> new NotFoundException("order", orderId, workspaceId));
             if (result.applied()) {

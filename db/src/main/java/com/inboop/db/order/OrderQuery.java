@@ -4,6 +4,7 @@ import static com.inboop.db.schema.Tables.ORDERS;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -13,6 +14,7 @@ import org.jooq.impl.DSL;
 
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.internal.check.Arguments;
+import com.inboop.db.internal.failure.DatabaseFailures;
 import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.list.Keyset;
 import com.inboop.db.internal.list.ListShape;
@@ -48,7 +50,7 @@ public final class OrderQuery {
 
     /** Cursors are signed with {@code cursors}' key. */
     public OrderQuery(DSLContext dsl, Cursors cursors) {
-        this.dsl = Arguments.requirePostgres(dsl);
+        this.dsl = DatabaseFailures.translating(dsl);
         this.cursors = Arguments.require("cursors", cursors);
         this.list = new ListShape<>("orders", ORDERS, CREATED_AT, ORDERS.ID, ORDERS.BUSINESS_ID, ORDERS.DELETED_AT,
                 ORDERS.ARCHIVED_AT,
@@ -61,7 +63,8 @@ public final class OrderQuery {
                         .where(where),
                 Records.mapping(OrderRow::new),
                 row -> Cursors.Position.of(row.createdAt(), row.id()),
-                ListShape.searching(OrderFilter.SEARCHED));
+                ListShape.searching(OrderFilter.SEARCHED, List.of(ORDERS.ORDER_NUMBER,
+                        ORDERS.CUSTOMER_NAME, ORDERS.CUSTOMER_HANDLE, ORDERS.TRACKING_NUMBER)));
     }
 
     /**

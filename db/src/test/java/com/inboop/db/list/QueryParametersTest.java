@@ -98,7 +98,7 @@ class QueryParametersTest {
                 .hasMessageStartingWith("created_from: must be an ISO-8601 date or date-time");
         assertThatThrownBy(() -> LeadFilter.fromQueryParameters(
                 QueryParameters.parse("created_from=2026-11-02&created_to=2026-11-01"), VIEWER))
-                .hasMessageStartingWith("to: must be after from");
+                .hasMessageStartingWith("created_to: must be after created_from");
         assertThatThrownBy(() -> OrderFilter.fromQueryParameters(QueryParameters.parse("channel=INSTA%20GRAM"), VIEWER))
                 .hasMessageStartingWith("channel: each value must be a code");
     }

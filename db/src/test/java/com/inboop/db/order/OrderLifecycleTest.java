@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,7 @@ import com.inboop.db.schema.enums.PaymentStatus;
 class OrderLifecycleTest {
 
     private static final int RACERS = 8;
+    private static final int RACE_ROUNDS = 100;
 
     private final DSLContext dsl;
     private final Seed seed;
@@ -295,6 +297,57 @@ class OrderLifecycleTest {
 
             assertThat(outcomes.stream().filter(o -> o.value().applied())).hasSize(1);
             assertThat(outcomes).allSatisfy(o -> assertThat(o.value().current()).isEqualTo(PaymentStatus.PAID));
+        }
+    }
+
+    @Test
+    void ordersCreatedAtOnceWithOneNumberMakeOneOrderAndTellEveryOtherCallerTheNumberIsTaken() throws Exception {
+        var outcomes = Race.run(32, i -> () -> newOrder("SAME-1", null, null));
+
+        assertThat(outcomes.stream().filter(o -> o.thrown() == null)).hasSize(1);
+        assertThat(outcomes.stream().map(Race.Outcome::thrown).filter(t -> t != null)).hasSize(31)
+                .allSatisfy(t -> assertThat(t).isInstanceOf(InvalidRequestException.class)
+                        .hasMessageStartingWith("orderNumber: 'SAME-1' is taken"));
+        assertThat(dsl.fetchCount(ORDERS, ORDERS.ORDER_NUMBER.eq("SAME-1"))).isOne();
+        assertThat(dsl.fetchValue(CONVERSATIONS.ORDER_COUNT, CONVERSATIONS.ID.eq(conversation))).isOne();
+    }
+
+    /**
+     * A change whose UPDATE ran on a snapshot from before a concurrent commit, and whose re-read came after it, is a
+     * lost race like any other: a result, never an exception. One racer keeps trying the second step while the other
+     * makes the first, round after round, so that some tries land in that window.
+     */
+    @Test
+    void aChangeRacingTheStepBeforeItLosesWithAResultNeverAnException() throws Exception {
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            long order = newOrder("W-" + round, null, null);
+            var payment = Race.run(2, i -> i == 0
+                    ? () -> untilApplied(() -> orders.changePayment(workspace, order, PaymentStatus.PAID,
+                            PaymentStatus.REFUNDED, agent), PaymentStatus.UNPAID)
+                    : () -> orders.changePayment(workspace, order, PaymentStatus.UNPAID, PaymentStatus.PAID, agent));
+            var status = Race.run(2, i -> i == 0
+                    ? () -> untilApplied(() -> orders.changeStatus(workspace, order, OrderStatus.CONFIRMED,
+                            OrderStatus.SHIPPED, agent), OrderStatus.NEW)
+                    : () -> orders.changeStatus(workspace, order, OrderStatus.NEW, OrderStatus.CONFIRMED, agent));
+
+            assertThat(payment).allSatisfy(o -> assertThat(o.thrown()).isNull());
+            assertThat(status).allSatisfy(o -> assertThat(o.thrown()).isNull());
+            assertThat(statuses(order)).containsExactly("SHIPPED", "REFUNDED");
+        }
+    }
+
+    /**
+     * Tries {@code change} until it applies; every miss must report the only status the row can have before the
+     * other racer's step ({@code before}).
+     */
+    private static <S> Transition<S> untilApplied(Supplier<Transition<S>> change, S before) {
+        for (int tries = 0; ; tries++) {
+            Transition<S> result = change.get();
+            if (result.applied()) {
+                return result;
+            }
+            assertThat(result.current()).isEqualTo(before);
+            assertThat(tries).as("tries before the other racer's step committed").isLessThan(100_000);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.inboop.db.internal.check;
 
+import java.math.BigDecimal;
+
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 
@@ -7,6 +9,9 @@ import com.inboop.db.InvalidRequestException;
 
 /** Validation of the object arguments every entry point takes, before any SQL runs. */
 public final class Arguments {
+
+    /** The first amount a numeric(10,2) column cannot hold. */
+    private static final BigDecimal MONEY_LIMIT = new BigDecimal("100000000");
 
     private Arguments() {
     }
@@ -53,5 +58,34 @@ public final class Arguments {
             set.add(require(argument, value));
         }
         return set;
+    }
+
+    /**
+     * Returns {@code value} (null included) if Postgres can store it as text: no NUL character (Postgres' text
+     * cannot hold one) and no half of a surrogate pair (it has no UTF-8 form).
+     *
+     * @throws InvalidRequestException naming {@code argument} otherwise
+     */
+    public static String storableText(String argument, String value) {
+        if (value != null && value.codePoints().anyMatch(c -> c == 0 || Character.getType(c) == Character.SURROGATE)) {
+            throw new InvalidRequestException(argument, "must not contain a NUL character or half of a surrogate "
+                    + "pair, which Postgres cannot store; was '" + Printable.of(value) + "'");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} (null included) if a {@code numeric(10,2)} column holds it as given: not negative, at
+     * most two decimals (Postgres would round more away), below 100,000,000.
+     *
+     * @throws InvalidRequestException naming {@code argument} otherwise
+     */
+    public static BigDecimal money(String argument, BigDecimal value) {
+        if (value != null && (value.signum() < 0 || value.stripTrailingZeros().scale() > 2
+                || value.compareTo(MONEY_LIMIT) >= 0)) {
+            throw new InvalidRequestException(argument, "must be from 0 to 99999999.99 with at most two decimals "
+                    + "(the column is numeric(10,2)), was " + value.toPlainString());
+        }
+        return value;
     }
 }

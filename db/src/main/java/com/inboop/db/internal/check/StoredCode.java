@@ -1,6 +1,10 @@
 package com.inboop.db.internal.check;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.inboop.db.InvalidRequestException;
@@ -27,22 +31,24 @@ public final class StoredCode {
         for (String value : values) {
             if (value == null || !CODE.matcher(value).matches()) {
                 throw new InvalidRequestException(argument, "each value must be a code of 1 to 50 letters, digits or "
-                        + "underscores (e.g. INSTAGRAM), was " + (value == null ? "null" : "'" + printable(value) + "'"));
+                        + "underscores (e.g. INSTAGRAM), was "
+                        + (value == null ? "null" : "'" + Printable.of(value) + "'"));
             }
         }
         return values;
     }
 
-    /** The value with control characters shown as \\uXXXX, for an error message. */
-    private static String printable(String value) {
-        StringBuilder text = new StringBuilder();
-        value.codePoints().limit(60).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                text.append(String.format("\\u%04x", c));
-            } else {
-                text.appendCodePoint(c);
-            }
-        });
-        return text.toString();
+    /**
+     * {@code values} upper-cased (codes are stored in capitals, and a caller may write {@code instagram}), as an
+     * unmodifiable sorted set.
+     *
+     * @throws InvalidRequestException naming {@code argument} and the first value that is not a code
+     */
+    public static SortedSet<String> normalized(String argument, Collection<String> values) {
+        SortedSet<String> upper = new TreeSet<>();
+        for (String value : requireAll(argument, values)) {
+            upper.add(value.toUpperCase(Locale.ROOT));
+        }
+        return Collections.unmodifiableSortedSet(upper);
     }
 }

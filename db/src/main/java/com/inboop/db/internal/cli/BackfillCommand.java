@@ -1,6 +1,7 @@
 package com.inboop.db.internal.cli;
 
-import java.util.ArrayList;
+import java.io.PrintStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Map;
 import org.jooq.CloseableDSLContext;
 import org.jooq.impl.DSL;
 
-import com.inboop.db.InboopDbException;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.internal.backfill.BackfillJob;
 import com.inboop.db.internal.backfill.BackfillOptions;
@@ -24,14 +24,20 @@ import com.inboop.db.migration.SchemaCompatibility;
 
 /**
  * Runs backfills from the command line against a database:
- * {@code --url jdbc:postgresql://HOST/DB --user U [--password P] --job NAME|all [--batch-size N] [--dry-run]}.
- * From this repository: {@code ./mvnw -q -pl db exec:java -Dexec.mainClass=com.inboop.db.internal.cli.BackfillCommand
- * -Dexec.args="--url ... --job all --dry-run"}. Exit status 0 done, 1 a job failed, 2 usage.
+ * {@code --url jdbc:postgresql://HOST/DB [--user U] [--password-file F] --job NAME|all [--batch-size N] [--dry-run]};
+ * the password as {@link DatabaseLogin} reads it, never from the command line. From this repository:
+ * {@code ./inboop-db backfill --url ... --job all --dry-run}. Exit status ({@link ExitStatus}): 0 done, 1 a job failed
+ * or the database is not migrated, 2 usage.
  */
 public final class BackfillCommand {
 
-    private static final String DRY_RUN = "--dry-run";
-    private static final List<String> WITH_VALUE = List.of("--url", "--user", "--password", "--job", "--batch-size");
+    private static final CommandLine.Option JOB = CommandLine.Option.valued("--job", "NAME|all",
+            "the job to run, or all of them in order");
+    private static final CommandLine.Option BATCH_SIZE = CommandLine.Option.valued("--batch-size", "N",
+            "rows per transaction (default " + BackfillOptions.defaults().batchSize() + ")");
+    private static final CommandLine.Option DRY_RUN = CommandLine.Option.flag("--dry-run",
+            "count what each job would change, writing nothing");
+    private static final List<CommandLine.Option> OPTIONS = List.of(JOB, BATCH_SIZE, DRY_RUN);
 
     /** Every job, in the order {@code all} runs them (businesses and leads first: they are the cheapest). */
     public static final Map<String, BackfillJob> JOBS = jobs();
@@ -47,76 +53,66 @@ public final class BackfillCommand {
                 new ConversationCountsBackfill(), new MessageOriginBackfill())) {
             jobs.put(job.name(), job);
         }
-        return java.util.Collections.unmodifiableMap(jobs);
+        return Collections.unmodifiableMap(jobs);
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
+    /** Runs with this process's environment and standard streams; returns the exit status. */
     public static int run(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        boolean dryRun = false;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals(DRY_RUN)) {
-                dryRun = true;
-            } else if (!WITH_VALUE.contains(option)) {
-                // A misspelt option must never be ignored: "--dryrun yes" would otherwise write every row.
-                return usage("unknown " + (option.startsWith("-") ? "option" : "argument") + " '" + option
-                        + "'; the options are " + String.join(", ", WITH_VALUE) + " and " + DRY_RUN);
-            } else if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                return usage(option + " needs a value");
-            } else if (options.put(option, args[++i]) != null) {
-                return usage(option + " is given twice");
-            }
-        }
-        if (!options.containsKey("--url") || !options.containsKey("--job")) {
-            return usage("--url and --job are required");
-        }
-        List<BackfillJob> selected = new ArrayList<>();
-        String job = options.get("--job");
+        return run(args, System.getenv(), System.out, System.err);
+    }
+
+    /** Runs a backfill; returns the exit status. */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        return CommandRunner.run("inboop-db backfill", "backfill --url URL [--user USER] [--password-file FILE] "
+                        + "--job NAME|all [--batch-size N] [--dry-run]; the jobs: " + String.join(", ", JOBS.keySet()),
+                OPTIONS, args, new CommandRunner.Streams(out, err, environment),
+                (line, login) -> run(login, selected(line.required(JOB)), options(line), out, err));
+    }
+
+    private static List<BackfillJob> selected(String job) {
         if (job.equals("all")) {
-            selected.addAll(JOBS.values());
-        } else if (JOBS.containsKey(job)) {
-            selected.add(JOBS.get(job));
-        } else {
-            return usage("unknown job '" + job + "'; the jobs are " + String.join(", ", JOBS.keySet()) + " and all");
+            return List.copyOf(JOBS.values());
         }
-        BackfillOptions backfill = BackfillOptions.defaults().withDryRun(dryRun);
-        if (options.containsKey("--batch-size")) {
-            try {
-                backfill = backfill.withBatchSize(Integer.parseInt(options.get("--batch-size")));
-            } catch (NumberFormatException | InvalidRequestException e) {
-                return usage("--batch-size takes a whole number from 1 to " + BackfillOptions.MAX_BATCH_SIZE
-                        + ", was '" + options.get("--batch-size") + "'");
-            }
+        if (!JOBS.containsKey(job)) {
+            throw new UsageException("unknown job '" + job + "'; the jobs are " + String.join(", ", JOBS.keySet())
+                    + " and all");
         }
+        return List.of(JOBS.get(job));
+    }
+
+    private static BackfillOptions options(CommandLine line) {
+        BackfillOptions options = BackfillOptions.defaults().withDryRun(line.has(DRY_RUN));
+        if (line.value(BATCH_SIZE).isEmpty()) {
+            return options;
+        }
+        String size = line.value(BATCH_SIZE).get();
         try {
-            try (CloseableDSLContext dsl = DSL.using(options.get("--url"), options.getOrDefault("--user", "postgres"),
-                    options.getOrDefault("--password", ""))) {
-                CompatibilityReport schema = new SchemaCompatibility(dsl).check();
-                if (!schema.missing().isEmpty() || !schema.mismatched().isEmpty()) {
-                    System.err.println("backfill: " + options.get("--url") + " is not migrated to this inboop-db's "
-                            + "schema, so no job can run there. " + schema.describe());
-                    return 1;
-                }
-                BackfillRunner runner = new BackfillRunner(dsl, System.out::println);
-                for (BackfillJob each : selected) {
-                    runner.run(each, backfill);
-                }
-            }
-            return 0;
-        } catch (InboopDbException | org.jooq.exception.DataAccessException e) {
-            System.err.println("backfill failed: " + e.getMessage());
-            return 1;
+            return options.withBatchSize(Integer.parseInt(size));
+        } catch (NumberFormatException | InvalidRequestException e) {
+            throw new UsageException("--batch-size takes a whole number from 1 to " + BackfillOptions.MAX_BATCH_SIZE
+                    + ", was '" + size + "'");
         }
     }
 
-    private static int usage(String problem) {
-        System.err.println("backfill: " + problem);
-        System.err.println("usage: --url jdbc:postgresql://HOST:PORT/DB [--user U] [--password P] --job NAME|all "
-                + "[--batch-size N] [--dry-run]");
-        return 2;
+    private static int run(DatabaseLogin login, List<BackfillJob> jobs, BackfillOptions options, PrintStream out,
+                           PrintStream err) {
+        try (CloseableDSLContext dsl = DSL.using(login.url(), login.user(),
+                login.password() == null ? "" : login.password())) {
+            CompatibilityReport schema = new SchemaCompatibility(dsl).check();
+            if (!schema.missing().isEmpty() || !schema.mismatched().isEmpty()) {
+                err.println("inboop-db backfill: " + login.url() + " is not migrated to this inboop-db's schema, so "
+                        + "no job can run there. " + schema.describe());
+                return ExitStatus.FAILED;
+            }
+            BackfillRunner runner = new BackfillRunner(dsl, out::println);
+            for (BackfillJob job : jobs) {
+                runner.run(job, options);
+            }
+            return ExitStatus.DONE;
+        }
     }
 }

@@ -2,6 +2,9 @@ package com.inboop.db.internal.lifecycle;
 
 import org.jooq.DSLContext;
 import org.jooq.TransactionalCallable;
+import org.jooq.exception.DataAccessException;
+
+import com.inboop.db.internal.failure.DatabaseFailures;
 
 /**
  * Several statements as one unit, in whatever transaction the caller has. When the {@code DSLContext}'s connection
@@ -18,17 +21,25 @@ public final class Atomically {
     private Atomically() {
     }
 
+    /**
+     * {@code work}'s result, its statements committed with the caller's transaction or with their own.
+     *
+     * @throws com.inboop.db.DatabaseFailureException if the database failed, also outside a statement (taking the
+     *                                                connection, committing)
+     */
     public static <T> T result(DSLContext dsl, TransactionalCallable<T> work) {
-        boolean inTransaction = dsl.connectionResult(connection -> !connection.getAutoCommit());
-        if (inTransaction) {
-            try {
+        try {
+            boolean inTransaction = dsl.connectionResult(connection -> !connection.getAutoCommit());
+            if (inTransaction) {
                 return work.run(dsl.configuration());
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new org.jooq.exception.DataAccessException("A unit of work failed: " + e.getMessage(), e);
             }
+            return dsl.transactionResult(work);
+        } catch (DataAccessException e) {
+            throw DatabaseFailures.translate(e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw DatabaseFailures.translate(new DataAccessException("A unit of work failed: " + e.getMessage(), e));
         }
-        return dsl.transactionResult(work);
     }
 }

@@ -18,19 +18,12 @@ import com.inboop.db.lifecycle.Transition;
  * One status change as a single UPDATE that applies only while the row still has the status the caller saw (and
  * any extra {@code guard} holds), writing the typed column and the legacy one together. Postgres re-checks the
  * WHERE clause on the row a concurrent writer changed, so of racing changes from the same status exactly one
- * applies; the others learn what the status became.
+ * applies; the others learn what the status became, as a result rather than an exception.
  *
  * <p>The status compared is the row's {@code effective} one (typed, else legacy: {@code EffectiveStatus}), so a
  * legacy CONTACTED lead changes like a NEW one.
  */
 public final class CompareAndSet<S extends Enum<S> & EnumType> {
-
-    /**
-     * How often a change that missed its row only because a concurrent change committed between its UPDATE and its
-     * re-read is tried again. Each retry needs yet another change to commit in that window; ten in a row does not
-     * happen outside a livelock, and then the last reading is reported.
-     */
-    private static final int RETRIES = 10;
 
     private final Table<?> table;
     private final Field<S> typed;
@@ -47,10 +40,13 @@ public final class CompareAndSet<S extends Enum<S> & EnumType> {
     /**
      * Applies {@code change} to {@code row}: its target, if the row still has its expected status and its guard holds.
      *
-     * <p>Under READ COMMITTED the UPDATE and the re-read after a miss see the database at two moments: a change that
-     * commits between them can make the re-read show the expected status although the UPDATE found another. The
-     * re-read therefore also evaluates the guard: expected status and guard holding means the row only now
-     * qualifies, and the change is tried again.
+     * <p>The first UPDATE decides most calls in one statement. When it misses, the row is read again under a row lock
+     * ({@code FOR NO KEY UPDATE}): under READ COMMITTED the UPDATE's snapshot may predate a change that committed just
+     * before the re-read, so only a locked reading, which no one can change until this transaction ends, says which
+     * case the call is in: another status (a lost race, reported as a result), the expected status and a failing
+     * guard (the rule's exception), or the expected status and a holding guard (the row only now qualifies: the same
+     * UPDATE, on the locked row, applies). The reading and that UPDATE run in one transaction ({@link Atomically});
+     * the first UPDATE in the caller's, if any.
      *
      * @param row      the row, within the caller's workspace, not deleted
      * @param notFound thrown if {@code row} matches nothing
@@ -58,30 +54,33 @@ public final class CompareAndSet<S extends Enum<S> & EnumType> {
     public Transition<S> change(DSLContext dsl, Condition row, StatusChange<S> change,
                                 Supplier<RuntimeException> notFound) {
         S expected = change.expected();
-        S target = change.target();
-        Condition guard = change.guard();
         Map<Field<?>, Object> set = new LinkedHashMap<>(change.alsoSet());
-        set.put(typed, target);
-        set.put(legacy, target.getLiteral());
-        Record2<S, Boolean> current = null;
-        for (int attempt = 0; attempt <= RETRIES; attempt++) {
-            int updated = dsl.update(table).set(set)
-                    .where(row.and(effective.eq(DSL.inline(expected, effective.getDataType()))).and(guard))
-                    .execute();
-            if (updated == 1) {
-                return new Transition<>(true, target);
-            }
-            current = dsl.select(effective, DSL.field(guard)).from(table).where(row).fetchOne();
-            if (current == null) {
+        set.put(typed, change.target());
+        set.put(legacy, change.target().getLiteral());
+        // trueCondition().and(...): a change without a guard (noCondition) still selects a boolean.
+        Condition guard = DSL.trueCondition().and(change.guard());
+        Condition qualifies = row.and(effective.eq(DSL.inline(expected, effective.getDataType()))).and(guard);
+        if (dsl.update(table).set(set).where(qualifies).execute() == 1) {
+            return new Transition<>(true, change.target());
+        }
+        return Atomically.result(dsl, configuration -> {
+            DSLContext tx = configuration.dsl();
+            Record2<S, Boolean> locked = tx.select(effective, DSL.field(guard)).from(table).where(row)
+                    .forNoKeyUpdate().fetchOne();
+            if (locked == null) {
                 throw notFound.get();
             }
-            if (current.value1() != expected) {
-                return new Transition<>(false, current.value1());
+            if (locked.value1() != expected) {
+                return new Transition<>(false, locked.value1());
             }
-            if (!Boolean.TRUE.equals(current.value2())) {
+            if (!Boolean.TRUE.equals(locked.value2())) {
                 throw change.guardFailed().get();
             }
-        }
-        return new Transition<>(false, current.value1());
+            if (tx.update(table).set(set).where(qualifies).execute() != 1) {
+                throw new IllegalStateException("a locked row that qualifies for " + expected + " -> "
+                        + change.target() + " was not updated");
+            }
+            return new Transition<>(true, change.target());
+        });
     }
 }

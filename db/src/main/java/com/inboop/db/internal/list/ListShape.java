@@ -10,6 +10,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.EnumType;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
 import org.jooq.SelectConditionStep;
@@ -84,8 +85,28 @@ public record ListShape<R extends Record, T>(String name, Table<?> table, Field<
         return StatusCounting.count(dsl, table, status, where);
     }
 
-    /** A search that one condition on the list's own row serves (the expression its trigram index holds). */
-    public static BiFunction<TextSearch, List<Long>, Keyset.Search> searching(Field<String> searched) {
-        return (text, businesses) -> Keyset.Search.of(text.condition(searched));
+    /**
+     * A search that one condition on the list's own row serves: the expression its trigram index holds
+     * ({@code searched}, the {@code parts} joined by spaces), checked then on each part alone ({@link #withinEach}).
+     */
+    public static BiFunction<TextSearch, List<Long>, Keyset.Search> searching(Field<String> searched,
+                                                                           List<Field<String>> parts) {
+        return (text, businesses) -> {
+            Condition matches = withinEach(text, parts);
+            return new Keyset.Search(matches, text.condition(searched).and(matches));
+        };
+    }
+
+    /**
+     * The term within one of {@code parts}, each on its own: the indexed text joins them with spaces, so a term that
+     * spans a join ({@code "1-10 handle"} for name {@code Customer 1-10} and handle {@code handle_1_10}) must not
+     * match. A prefix is the first part's, as the joined text starts with it. Every row this accepts the condition
+     * on the joined text accepts too, so the index finds them all.
+     */
+    public static Condition withinEach(TextSearch text, List<Field<String>> parts) {
+        if (text.prefix()) {
+            return text.condition(DSL.coalesce(parts.get(0), DSL.inline("")));
+        }
+        return DSL.or(parts.stream().map(part -> text.condition(DSL.coalesce(part, DSL.inline("")))).toList());
     }
 }

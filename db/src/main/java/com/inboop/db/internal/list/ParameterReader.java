@@ -17,7 +17,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.inboop.db.InvalidRequestException;
+import com.inboop.db.internal.check.Printable;
 import com.inboop.db.internal.check.StoredCode;
+import com.inboop.db.list.QueryParameters;
 import com.inboop.db.list.TextSearch;
 import com.inboop.db.list.TimeRange;
 
@@ -47,7 +49,7 @@ public final class ParameterReader {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         parameters.forEach((name, list) -> {
             if (name == null || !accepted.contains(name)) {
-                throw new InvalidRequestException(String.valueOf(name), "is not a parameter of this list; accepted: "
+                throw new InvalidRequestException(Printable.of(name), "is not a parameter of this list; accepted: "
                         + String.join(", ", accepted));
             }
             if (list == null || list.stream().anyMatch(java.util.Objects::isNull)) {
@@ -70,11 +72,29 @@ public final class ParameterReader {
         return list.get(0);
     }
 
-    /** Every value of a multi-valued parameter, comma-separated values split, blanks dropped. */
+    /**
+     * Every value of a multi-valued parameter, comma-separated values split, blanks dropped.
+     *
+     * @throws InvalidRequestException if it holds more than {@link QueryParameters#MAX_VALUES} values (counted as
+     *                                 they are split, so a huge parameter costs no more than reading it once)
+     */
     public List<String> all(String name) {
         List<String> split = new ArrayList<>();
         for (String value : values.getOrDefault(name, List.of())) {
-            Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).forEach(split::add);
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                String one = value.substring(start, end).strip();
+                if (!one.isEmpty()) {
+                    if (split.size() == QueryParameters.MAX_VALUES) {
+                        throw new InvalidRequestException(name, "has more than " + QueryParameters.MAX_VALUES
+                                + " values; a list filters by a few, give at most " + QueryParameters.MAX_VALUES);
+                    }
+                    split.add(one);
+                }
+                start = end + 1;
+            }
         }
         return split;
     }
@@ -108,7 +128,8 @@ public final class ParameterReader {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidRequestException(name, "must be true or false, was '" + value + "'");
+            default -> throw new InvalidRequestException(name, "must be true or false, was '"
+                    + Printable.of(value) + "'");
         };
     }
 
@@ -122,14 +143,22 @@ public final class ParameterReader {
         return switch (match) {
             case "", "contains" -> TextSearch.of(text);
             case "prefix" -> TextSearch.prefix(text);
-            default -> throw new InvalidRequestException(matchName, "must be contains or prefix, was '" + match
-                    + "'");
+            default -> throw new InvalidRequestException(matchName, "must be contains or prefix, was '"
+                    + Printable.of(match) + "'");
         };
     }
 
     /** A time range from two parameters ({@code created_from}, {@code created_to}). */
     public TimeRange range(String fromName, String toName) {
-        return new TimeRange(time(fromName), time(toName));
+        LocalDateTime from = time(fromName);
+        LocalDateTime to = time(toName);
+        try {
+            return new TimeRange(from, to);
+        } catch (InvalidRequestException e) {
+            // TimeRange names its own arguments (from, to); the caller knows them by the parameters' names.
+            String named = e.argument().equals("from") ? fromName : toName;
+            throw new InvalidRequestException(named, e.problem().replace("after from", "after " + fromName));
+        }
     }
 
     private LocalDateTime time(String name) {
@@ -139,7 +168,7 @@ public final class ParameterReader {
         }
         String text = value.strip();
         try {
-            if (text.length() == 10) {
+            if (text.indexOf('T') < 0) {
                 return LocalDate.parse(text).atStartOfDay();
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
@@ -148,7 +177,7 @@ public final class ParameterReader {
             return LocalDateTime.parse(text);
         } catch (java.time.DateTimeException e) {
             throw new InvalidRequestException(name, "must be an ISO-8601 date or date-time in UTC "
-                    + "(2026-11-01, 2026-11-01T09:30:00, 2026-11-01T09:30:00Z), was '" + value + "'");
+                    + "(2026-11-01, 2026-11-01T09:30:00, 2026-11-01T09:30:00Z), was '" + Printable.of(value) + "'");
         }
     }
 
@@ -158,7 +187,7 @@ public final class ParameterReader {
                 return constant;
             }
         }
-        throw new InvalidRequestException(name, "unknown value '" + value + "'; accepted: "
+        throw new InvalidRequestException(name, "unknown value '" + Printable.of(value) + "'; accepted: "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 

@@ -14,6 +14,7 @@ import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 
+import com.inboop.db.InvalidRequestException;
 import com.inboop.db.internal.check.Ids;
 
 /**
@@ -77,6 +78,20 @@ public final class WorkspaceScope {
     /** Whether {@code userId} is a user of the workspace ({@link #users}), in one query. */
     public static boolean isUser(DSLContext dsl, long workspaceId, long userId) {
         return dsl.fetchExists(DSL.selectOne().where(hasUser(workspaceId, DSL.val(userId))));
+    }
+
+    /**
+     * Checks that {@code userId} is a user of the workspace, in one query.
+     *
+     * @param argument the caller's name for the user ({@code actorUserId}, {@code createdByUserId}, ...)
+     * @param role     what the user would be, for the message ("recorded as the actor", "assigned")
+     * @throws InvalidRequestException naming {@code argument} if not: a user of another workspace, or none at all
+     */
+    public static void requireUser(DSLContext dsl, long workspaceId, String argument, long userId, String role) {
+        if (!isUser(dsl, workspaceId, userId)) {
+            throw new InvalidRequestException(argument, "user " + userId + " is not a member of workspace "
+                    + workspaceId + "; only the workspace's own users can be " + role);
+        }
     }
 
     /** The workspace's users: its members and its owner, not deleted. */

@@ -447,10 +447,12 @@ class BackfillJobsTest {
     void theCommandLineRunsAJobAgainstAJdbcUrl() {
         seed.beforeTheTriggers(old -> old.legacyLead(workspace, "QUALIFIED", 1));
         String url = dsl.connectionResult(c -> c.getMetaData().getURL());
+        String user = dsl.connectionResult(c -> c.getMetaData().getUserName());
 
-        assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status", "--dry-run"})).isZero();
+        assertThat(BackfillCommand.run(new String[] {"--url", url, "--user", user, "--job", "lead-status",
+                "--dry-run"})).isZero();
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).isEqualTo(1);
-        assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "lead-status"})).isZero();
+        assertThat(BackfillCommand.run(new String[] {"--url", url, "--user", user, "--job", "lead-status"})).isZero();
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNull())).isZero();
         assertThat(BackfillCommand.run(new String[] {"--url", url, "--job", "everything"})).isEqualTo(2);
     }
@@ -473,8 +475,9 @@ class BackfillJobsTest {
         });
 
         assertThat(dsl.fetchCount(LEADS, LEADS.STATUS_ENUM.isNotNull())).as("nothing written").isZero();
-        assertThat(err).contains("unknown option '--dryrun'; the options are --url, --user, --password, --job, "
-                + "--batch-size and --dry-run").contains("--job is given twice").contains("--job needs a value")
+        assertThat(err).contains("unknown option '--dryrun'; the options are --url, --user, --password-file, "
+                + "--job, --batch-size, --dry-run, --help, --verbose").contains("--job is given twice; give it once")
+                .contains("--job needs a value")
                 .contains("--batch-size takes a whole number from 1 to 50000, was '0'")
                 .contains("--batch-size takes a whole number from 1 to 50000, was 'ten'");
     }

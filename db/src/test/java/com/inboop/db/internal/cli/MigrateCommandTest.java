@@ -54,7 +54,7 @@ class MigrateCommandTest {
                     url(unrelated), "--user", unrelated.target().user());
 
             assertThat(exit).isEqualTo(1);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("inboop-db migrate failed on " + url(unrelated))
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("inboop-db migrate failed: ")
                     .contains("inboop-db refuses to adopt this database");
         }
     }
@@ -104,15 +104,57 @@ class MigrateCommandTest {
         }
     }
 
+    /** A port nothing listens on: a command that tried to connect would fail there with exit 1, not 2. */
+    private static final String NOWHERE = "jdbc:postgresql://localhost:1/inboop";
+
     @Test
     void rejectsBadUsageWithExitTwoBeforeConnecting() {
+        for (String command : new String[] {"migrate", "validate", "info"}) {
+            assertThat(run(Map.of(), command, "--url", NOWHERE, "--dry-run")).as(command).isEqualTo(2);
+            assertThat(run(Map.of(), command, "--url", NOWHERE, "--url", NOWHERE)).as(command).isEqualTo(2);
+            assertThat(run(Map.of(), command, "--url")).as(command).isEqualTo(2);
+            assertThat(run(Map.of(), command, "--url", "postgres://localhost/x")).as(command).isEqualTo(2);
+            assertThat(run(Map.of(), command, "--url", NOWHERE, "--verbose=yes")).as(command).isEqualTo(2);
+            assertThat(run(Map.of(), command, "--user", "inboop")).as(command).isEqualTo(2);
+        }
         assertThat(run(Map.of())).isEqualTo(2);
-        assertThat(run(Map.of(), "migrat", "--url", "jdbc:postgresql://localhost/x")).isEqualTo(2);
-        assertThat(run(Map.of(), "migrate", "--password", "secret")).isEqualTo(2);
-        assertThat(run(Map.of(), "migrate", "--url")).isEqualTo(2);
-        assertThat(run(Map.of(), "migrate", "--url", "postgres://localhost/x")).isEqualTo(2);
+        assertThat(run(Map.of(), "migrat", "--url", NOWHERE)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'migrat'")
-                .contains("unknown option '--password'").contains("--url needs a value")
-                .contains("usage: MigrateCommand migrate|validate|info");
+                .contains("unknown option '--dry-run'").contains("--url is given twice; give it once")
+                .contains("--url needs a value").contains("--url must be a jdbc:postgresql://")
+                .contains("--verbose takes no value").contains("--url URL is required")
+                .contains("usage: migrate --url URL").doesNotContain("Exception");
+    }
+
+    @Test
+    void aPasswordIsNeverTakenFromTheCommandLineNorPrinted() throws Exception {
+        assertThat(run(Map.of(), "migrate", "--url", NOWHERE, "--password", "hunter2")).isEqualTo(2);
+        assertThat(run(Map.of(), "migrate", "--url", NOWHERE + "?user=x&password=hunter2")).isEqualTo(2);
+        assertThat(run(Map.of(), "info", "--url", "jdbc:postgresql://x:hunter2@localhost:1/inboop")).isEqualTo(2);
+        assertThat(run(Map.of("INBOOP_DB_PASSWORD", "hunter2"), "info", "--url", NOWHERE, "--user", "inboop"))
+                .as("cannot connect").isEqualTo(1);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("password", ".txt");
+        try {
+            java.nio.file.Files.writeString(file, "hunter2\n");
+            assertThat(run(Map.of(), "validate", "--url", NOWHERE, "--password-file", file.toString())).isEqualTo(1);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThat(run(Map.of(), "validate", "--url", NOWHERE, "--password-file", "/nonexistent/pw")).isEqualTo(2);
+
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).doesNotContain("hunter2").contains("--password is not accepted")
+                .contains("--url carries a password").contains("Connection to localhost:1 refused")
+                .contains("--password-file /nonexistent/pw cannot be read")
+                .doesNotContain("-X").doesNotContain("\tat ").doesNotContain("version     description");
+    }
+
+    @Test
+    void helpPrintsEachCommandsUsageAndExitsZero() {
+        for (String command : new String[] {"migrate", "validate", "info"}) {
+            assertThat(run(Map.of(), command, "--help")).isZero();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: validate --url URL")
+                .contains("--password-file FILE").contains("--verbose");
     }
 }
