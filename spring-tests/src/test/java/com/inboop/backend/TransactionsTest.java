@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -15,12 +16,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import com.inboop.backend.repository.LeadRepository;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
+import com.inboop.db.DatabaseFailureException;
 import com.inboop.db.order.NewOrder;
 import com.inboop.db.order.OrderLifecycle;
+import com.inboop.db.schema.enums.OrderStatus;
 import com.inboop.jdbcbackend.JdbcBackendApplication;
 import com.inboop.jdbcbackend.JdbcSalesService;
 
@@ -121,6 +125,34 @@ class TransactionsTest {
         assertThatThrownBy(() -> orders.create(jpaShop.workspace(), new NewOrder(jpaShop.conversation(), "ALONE",
                 null, "COD", new BigDecimal("10.00"), jpaShop.user()))).hasMessageContaining("'ALONE' is taken");
         assertThat(orderCount(dsl, jpaShop)).isEqualTo(countBefore);
+    }
+
+    /**
+     * Boot's jOOQ starter translates failures into Spring's exceptions; inboop-db's entry points still report the
+     * database's failures as their one type, with the SQLSTATE, inside a Spring transaction too.
+     */
+    @Test
+    void underBootADatabaseFailureIsInboopDbsOwnExceptionWithItsSqlState() throws Exception {
+        OrderLifecycle orders = jpa.getBean(OrderLifecycle.class);
+        DSLContext dsl = jpa.getBean(DSLContext.class);
+        long order = orders.create(jpaShop.workspace(), new NewOrder(jpaShop.conversation(), "LOCKED", null, "COD",
+                null, jpaShop.user())).orderId();
+        TransactionTemplate transaction = new TransactionTemplate(jpa.getBean(PlatformTransactionManager.class));
+
+        try (Connection holder = jpaDatabase.target().dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT 1 FROM orders WHERE id = " + order + " FOR UPDATE");
+            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                dsl.execute("SET LOCAL lock_timeout = '100ms'");
+                orders.changeStatus(jpaShop.workspace(), order, OrderStatus.NEW, OrderStatus.CONFIRMED,
+                        jpaShop.user());
+            })).isInstanceOfSatisfying(DatabaseFailureException.class, e -> {
+                assertThat(e.sqlState()).isEqualTo("55P03");
+                assertThat(e.retrySafe()).isTrue();
+            });
+            holder.rollback();
+        }
+        assertThat(dsl.fetchValue("SELECT status FROM orders WHERE id = " + order)).isEqualTo("NEW");
     }
 
     private static Object orderCount(DSLContext dsl, Shop shop) {

@@ -111,7 +111,10 @@ class QueryParametersFuzzTest {
                     fail("seed " + seed + ", try " + i + ": refused after running SQL: " + e.getMessage()
                             + "\n  query: " + shown(query));
                 }
-                assertThat(e.argument()).as("the refused argument is named").isNotBlank();
+                if (e.argument() == null || !e.getMessage().startsWith(e.argument() + ": ")) {
+                    fail("seed " + seed + ", try " + i + ": the refusal names no argument: " + e.getMessage()
+                            + "\n  query: " + shown(query));
+                }
             } catch (RuntimeException e) {
                 throw new AssertionError("seed " + seed + ", try " + i + ": neither rows nor InvalidRequestException"
                         + "\n  query: " + shown(query), e);

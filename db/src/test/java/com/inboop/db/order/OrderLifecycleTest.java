@@ -41,7 +41,7 @@ import com.inboop.db.schema.enums.PaymentStatus;
 class OrderLifecycleTest {
 
     private static final int RACERS = 8;
-    private static final int RACE_ROUNDS = 100;
+    private static final int RACE_ROUNDS = 50;
 
     private final DSLContext dsl;
     private final Seed seed;
