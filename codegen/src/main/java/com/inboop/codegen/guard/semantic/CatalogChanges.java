@@ -116,7 +116,11 @@ final class CatalogChanges {
                 touched.add("table " + old.name());
             }
             if (!is.type().equals(was.type())) {
-                add(Rule.IB305, "column " + where + " changed type from " + was.type() + " to " + is.type());
+                // Postgres changes a type in place when the old values are valid as they are (varchar(n) to a
+                // longer varchar or to text): no rewrite, no scan. Only a change that rewrote the table is one.
+                if (now.relfilenode() != old.relfilenode()) {
+                    add(Rule.IB305, "column " + where + " changed type from " + was.type() + " to " + is.type());
+                }
                 touched.add("table " + old.name());
             }
             if (is.notNull() && !was.notNull()) {
