@@ -77,6 +77,11 @@ public final class GuardRun {
             notes.add("semantic layer not run: no file here is a migration Flyway applies (V<version>__<name>.sql)");
             return report().withNotes(notes);
         }
+        if (!folder.irregular().isEmpty()) {
+            notes.add("semantic layer not run: " + folder.irregular().get(0).getFileName() + " is not a regular "
+                    + "file, and Flyway would block reading it; remove it and check again");
+            return report().withNotes(notes);
+        }
         SemanticGuard pass = semanticPass();
         try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_guard")) {
             runner.migrate(database.target(), MigrationFiles.in(directory), pass);

@@ -26,9 +26,11 @@ import com.inboop.codegen.guard.rule.Violation;
  *                   ignored by Flyway)
  * @param locked     the files whose content {@code migrations.lock} protects (versioned migrations and their .sql.conf)
  * @param violations findings about names, versions and configurations
+ * @param irregular  entries that are not regular files or folders (a named pipe, a device, a socket, a link that
+ *                   leads nowhere or in a loop): reported, never opened, since reading a pipe blocks for good
  */
 public record MigrationFolder(Path directory, List<MigrationScript> scripts, List<Path> locked,
-                              List<Violation> violations) {
+                              List<Violation> violations, List<Path> irregular) {
 
     private static final Pattern CALLBACK = Pattern.compile(
             "(before|after)(Each)?(Migrate|Validate|Info|Baseline|Repair|Connect|Undo|Clean)(Error|Statement"
@@ -47,9 +49,15 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
         List<MigrationScript> scripts = new ArrayList<>();
         List<Path> locked = new ArrayList<>();
         Map<ScriptVersion, List<String>> versions = new TreeMap<>();
+        List<Path> irregular = new ArrayList<>();
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (Files.isDirectory(entry)) {
+            if (!Files.isDirectory(entry) && !Files.isRegularFile(entry)) {
+                irregular.add(entry);
+                violations.add(new Violation(name, 0, Rule.IB103, "'" + name + "' is not a regular file (a named "
+                        + "pipe, a device, a socket, or a link that leads nowhere or in a loop): the guard does not "
+                        + "open it, and Flyway would block reading it; remove it from the migrations folder"));
+            } else if (Files.isDirectory(entry)) {
                 violations.add(new Violation(name + "/", 0, Rule.IB103, "a subfolder of the migrations folder, which "
                         + "Flyway would read too: migrations sit directly in " + directory.getFileName() + "/"));
             } else if (name.equals(MigrationLock.FILE_NAME)) {
@@ -82,7 +90,8 @@ public record MigrationFolder(Path directory, List<MigrationScript> scripts, Lis
                 violations.add(new Violation(confName, 0, Rule.IB104, confName + " belongs to no migration"));
             }
         }
-        return new MigrationFolder(directory, List.copyOf(scripts), List.copyOf(locked), List.copyOf(violations));
+        return new MigrationFolder(directory, List.copyOf(scripts), List.copyOf(locked), List.copyOf(violations),
+                List.copyOf(irregular));
     }
 
     private static void checkName(MigrationScript script, Naming naming, List<Violation> violations) {

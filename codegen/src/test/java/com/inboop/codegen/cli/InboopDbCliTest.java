@@ -149,6 +149,24 @@ class InboopDbCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format takes text or json, not 'xml'");
     }
 
+    /** A named pipe once hung check for good: reading one blocks until someone writes. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFolderEntryThatIsNotARegularFileIsAFindingAndIsNeverOpened() throws Exception {
+        Path folder = fixture("IB201/good");
+        Path pipe = folder.resolve("V004__pipe.sql");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Files.createSymbolicLink(folder.resolve("V005__nowhere.sql"), folder.resolve("missing.sql"));
+
+        assertThat(run("check", folder.toString())).isEqualTo(1);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("V004__pipe.sql: IB103").contains("'V004__pipe.sql' is not a regular file")
+                .contains("V005__nowhere.sql: IB103")
+                .contains("semantic layer not run: V004__pipe.sql is not a regular file")
+                .contains("layers: static only");
+    }
+
     @Test
     void everyCommandRefusesUnknownRepeatedAndValuelessOptionsBeforeAnythingStarts() {
         String folder = work.toString();
