@@ -1,8 +1,10 @@
 package com.inboop.codegen.guard;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.inboop.codegen.guard.rule.Rule;
@@ -35,7 +37,14 @@ final class StatementHazards {
             "array_agg", "jsonb_build_object", "json_build_object", "row_number");
 
     private final MigrationScript script;
+    /** Relations this file creates: certainly new, empty, seen by nobody else until the migration commits. */
     private final Set<String> createdHere = new HashSet<>();
+    /**
+     * Relations this file creates {@code IF NOT EXISTS}, with the line: on the databases such a history adopts they
+     * may already exist, with rows, so what this file does to them next is judged as on an existing table, and the
+     * finding says so.
+     */
+    private final Map<String, Integer> maybeExisting = new HashMap<>();
     private final List<Violation> violations = new ArrayList<>();
 
     private StatementHazards(MigrationScript script) {
@@ -109,11 +118,16 @@ final class StatementHazards {
 
     private void create(Statement s) {
         int i = s.skipWords(1, new String[] {"or", "replace"}, new String[] {"unlogged"});
-        int table = s.indexAfter(i, "table");
-        if (table >= 0) {
-            int name = s.skipWords(table, new String[] {"if", "not", "exists"});
+        int relation = s.indexAfter(i, "table");
+        if (relation < 0) {
+            relation = s.indexAfter(i, "materialized", "view");
+        }
+        if (relation >= 0) {
+            int name = s.skipWords(relation, new String[] {"if", "not", "exists"});
             String created = s.nameAt(name);
-            if (created != null) {
+            if (created != null && name > relation) {
+                maybeExisting.put(created, s.line());
+            } else if (created != null) {
                 createdHere.add(created);
             }
             return;
@@ -132,7 +146,8 @@ final class StatementHazards {
         }
         String table2 = on < 0 ? null : s.nameAt(s.skipWords(on, new String[] {"only"}));
         if (!concurrently && table2 != null && !createdHere.contains(table2)) {
-            add(s, Rule.IB201, "CREATE INDEX on existing table " + table2 + " without CONCURRENTLY");
+            add(s, Rule.IB201, "CREATE INDEX on existing table " + table2 + " without CONCURRENTLY"
+                    + assumedExisting(table2));
         }
     }
 
@@ -215,6 +230,7 @@ final class StatementHazards {
             return;
         }
         for (int[] action : s.topLevelItems(s.indexAfterName(name))) {
+            droppedColumn(s, tableName, action);
             boolean adds = s.indexAfter(action[0], "add") >= 0;
             boolean references = s.containsWords(action[0], action[1], "foreign", "key")
                     || s.containsWord(action[0], action[1], "references");
@@ -230,8 +246,35 @@ final class StatementHazards {
             }
             add(s, Rule.IB203, "constraint added to existing table " + tableName + " without NOT VALID"
                     + (newColumn ? " (a column added with " + (checks ? "CHECK" : "REFERENCES and a DEFAULT")
-                    + " is validated at once)" : ""));
+                    + " is validated at once)" : "") + assumedExisting(tableName));
         }
+    }
+
+    /**
+     * A column dropped from a table this file created {@code IF NOT EXISTS}: the semantic layer, on an empty
+     * database, sees a table created and changed in one go, so only this layer can say that on the databases the
+     * history adopts, the column held data. Columns of other existing tables are the semantic layer's (IB302).
+     */
+    private void droppedColumn(Statement s, String tableName, int[] action) {
+        if (!maybeExisting.containsKey(tableName) || s.indexAfter(action[0], "drop") < 0) {
+            return;
+        }
+        int at = s.skipWords(s.indexAfter(action[0], "drop"), new String[] {"column"}, new String[] {"if", "exists"});
+        boolean column = s.indexAfter(action[0], "drop", "column") >= 0 || !(s.indexAfter(action[0], "drop",
+                "constraint") >= 0 || s.indexAfter(action[0], "drop", "default") >= 0
+                || s.indexAfter(action[0], "drop", "not") >= 0 || s.indexAfter(action[0], "drop", "expression") >= 0
+                || s.indexAfter(action[0], "drop", "identity") >= 0);
+        String dropped = column && at < action[1] ? s.nameAt(at) : null;
+        if (dropped != null) {
+            add(s, Rule.IB302, "column " + tableName + "." + dropped + " dropped" + assumedExisting(tableName));
+        }
+    }
+
+    /** For a finding on {@code table}: the assumption made if this file created it {@code IF NOT EXISTS}. */
+    private String assumedExisting(String table) {
+        Integer line = maybeExisting.get(table);
+        return line == null ? "" : " (" + table + " is created IF NOT EXISTS at line " + line + " of this file, so on "
+                + "a database that has it already, it holds rows: assumed it does)";
     }
 
     /** {@code ADD name type ...}: ADD followed by neither COLUMN nor CONSTRAINT nor a table constraint keyword. */

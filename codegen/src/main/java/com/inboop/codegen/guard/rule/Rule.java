@@ -64,7 +64,7 @@ public enum Rule {
 
     IB301(Layer.SEMANTIC, Severity.ERROR, "a table was dropped", "tables are never dropped without explicit approval: "
             + "-- inboop:approve IB301 <who approved and why>"),
-    IB302(Layer.SEMANTIC, Severity.ERROR,
+    IB302(Layer.BOTH, Severity.ERROR,
             "a column was dropped", "columns are never dropped without explicit approval: "
             + "-- inboop:approve IB302 <who approved and why>"),
     IB303(Layer.SEMANTIC, Severity.ERROR, "a table was renamed", "add the new table instead, or get explicit approval: "
