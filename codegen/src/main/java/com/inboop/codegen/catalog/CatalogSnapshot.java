@@ -80,6 +80,45 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
     public record EnumType(String name, long oid, List<String> labels) {
     }
 
+    /**
+     * Reads the catalog of every schema a migration can put objects in (all but Postgres' own), merged into one: the
+     * {@code public} schema's objects by their name, another schema's as {@code schema.name}, so that a history that
+     * lives in its own schema (Flyway's {@code schemas}, or names written {@code app.t}) is seen as the public one.
+     */
+    public static CatalogSnapshot readAll(Connection connection) throws SQLException {
+        List<String> schemas = new java.util.ArrayList<>();
+        query(connection, """
+                SELECT nspname FROM pg_namespace
+                 WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'
+                 ORDER BY nspname""", List.of(), rs -> schemas.add(rs.getString(1)));
+        Map<String, Table> tables = new TreeMap<>();
+        Map<String, Index> indexes = new TreeMap<>();
+        Map<String, EnumType> enums = new TreeMap<>();
+        Map<String, View> views = new TreeMap<>();
+        java.util.SortedSet<String> extensions = new TreeSet<>();
+        Map<String, String> functions = new TreeMap<>();
+        java.util.SortedSet<String> triggers = new TreeSet<>();
+        for (String schema : schemas) {
+            String prefix = schema.equals("public") ? "" : schema + ".";
+            CatalogSnapshot one = read(connection, schema);
+            one.tables().values().forEach(t -> tables.put(prefix + t.name(), new Table(prefix + t.name(), t.oid(),
+                    t.relfilenode(), t.columns(), t.constraints())));
+            one.indexes().values().forEach(i -> indexes.put(prefix + i.name(), new Index(prefix + i.name(), i.oid(),
+                    i.relfilenode(), prefix + i.table(), i.definition(), i.valid())));
+            one.enums().values().forEach(e -> enums.put(prefix + e.name(), new EnumType(prefix + e.name(), e.oid(),
+                    e.labels())));
+            one.views().values().forEach(v -> views.put(prefix + v.name(), new View(prefix + v.name(), v.oid(),
+                    v.kind())));
+            extensions.addAll(one.extensions());
+            one.functions().forEach((signature, definition) -> functions.put(prefix + signature, definition));
+            one.triggers().forEach(trigger -> triggers.add(prefix + trigger));
+        }
+        return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
+                Collections.unmodifiableMap(enums), Collections.unmodifiableMap(views),
+                Collections.unmodifiableSortedSet(extensions), Collections.unmodifiableMap(functions),
+                Collections.unmodifiableSortedSet(triggers));
+    }
+
     /** Reads the catalog of {@code schema}, leaving out the {@linkplain #HISTORY_TABLES history tables}. */
     public static CatalogSnapshot read(Connection connection, String schema) throws SQLException {
         Map<String, Map<String, Column>> columns = new TreeMap<>();

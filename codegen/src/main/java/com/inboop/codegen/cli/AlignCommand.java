@@ -59,7 +59,8 @@ final class AlignCommand {
                 .start()) {
             SchemaSources.Source source = url.isPresent()
                     ? SchemaSources.live(new JdbcTarget(url.get(), user, password))
-                    : SchemaSources.migrations(migrations.get(), InboopDbCli.runner(flywayConfig), postgres);
+                    : SchemaSources.migrations(migrations.get(), InboopDbCli.runner(flywayConfig,
+                            migrations), postgres);
             AlignmentReport report = Alignment.between(source.catalog(), SchemaSources.design(design, postgres));
             out.println(report.render());
             List<Path> written = ProposalWriter.write(report.proposals(), source.nextVersion(), proposals);

@@ -69,7 +69,8 @@ final class CheckCommand {
         try (EphemeralPostgres postgres = PostgresSettings.fromEnvironment(Toolchain.current().postgresImage())
                 .start()) {
             long started = System.nanoTime();
-            GuardReport report = guard.checkOn(postgres, InboopDbCli.runner(options.flywayConfig()));
+            GuardReport report = guard.checkOn(postgres, InboopDbCli.runner(options.flywayConfig(),
+                    Optional.of(options.directory())));
             long applied = System.nanoTime();
             if (options.record()) {
                 report = guard.record(report);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.migrate.MigrationFailedException;
@@ -89,16 +90,31 @@ public final class InboopDbCli {
         System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", verbose ? "info" : "error");
     }
 
-    /** Flyway settings: the given file, else db's flyway.conf when run from the repository root, else defaults. */
+    /**
+     * Flyway settings, from where a project keeps them: the given file ({@code --flyway-config}); else a
+     * {@code flyway.conf} or {@code flyway.toml} beside the migrations folder ({@code folder}, if known); else db's
+     * flyway.conf when run from this repository's root; else Flyway's defaults. Then {@code -Dflyway.*} system
+     * properties (Maven-style, e.g. {@code INBOOP_DB_JAVA_OPTS=-Dflyway.schemas=app}) over them.
+     */
+    static MigrationRunner runner(Optional<Path> flywayConfig, Optional<Path> folder) {
+        Properties settings = new Properties();
+        Optional<Path> beside = folder.map(f -> f.toAbsolutePath().getParent()).flatMap(parent -> Stream
+                .of(parent.resolve("flyway.conf"), parent.resolve("flyway.toml")).filter(Files::isRegularFile)
+                .findFirst());
+        Optional<Path> file = flywayConfig.or(() -> beside)
+                .or(() -> Optional.of(DEFAULT_FLYWAY_CONFIG).filter(Files::isRegularFile));
+        if (file.isPresent()) {
+            settings.putAll(FlywaySettingsFile.read(file.get()));
+        } else {
+            settings.setProperty("flyway.postgresql.transactional.lock", "false");
+        }
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("flyway."))
+                .forEach(name -> settings.setProperty(name, System.getProperty(name)));
+        return MigrationRunner.withSettings(settings);
+    }
+
+    /** {@link #runner(Optional, Optional)} without a folder to look beside. */
     static MigrationRunner runner(Optional<Path> flywayConfig) {
-        if (flywayConfig.isPresent()) {
-            return MigrationRunner.withSettings(flywayConfig.get());
-        }
-        if (Files.isRegularFile(DEFAULT_FLYWAY_CONFIG)) {
-            return MigrationRunner.withSettings(DEFAULT_FLYWAY_CONFIG);
-        }
-        Properties defaults = new Properties();
-        defaults.setProperty("flyway.postgresql.transactional.lock", "false");
-        return MigrationRunner.withSettings(defaults);
+        return runner(flywayConfig, Optional.empty());
     }
 }

@@ -23,30 +23,58 @@ import com.inboop.codegen.io.JsonText;
  * @param semanticRan    whether the semantic layer ran
  * @param staticMillis   time the static layer took
  * @param semanticMillis time the semantic layer added to applying the migrations (0 if it did not run)
+ * @param coverage       which files the semantic layer analysed, of those Flyway applies, and why it skipped others
  * @param notes          what the reader must know to trust the verdict: a layer that did not run or stopped early,
  *                       files checked by one layer only, checks that did not apply
  */
 public record GuardReport(int migrations, List<Violation> violations, Map<Approval, Integer> approvals,
                           List<MigrationEffect> effects, List<String> recorded, boolean semanticRan,
-                          long staticMillis, long semanticMillis, List<String> notes) {
+                          long staticMillis, long semanticMillis, Coverage coverage, List<String> notes) {
+
+    /**
+     * What the semantic layer analysed.
+     *
+     * @param analysed   files it saw applied
+     * @param applicable files Flyway applies (versioned and repeatable migrations)
+     * @param skipped    files it did not see applied, each with why ({@code R__x.sql (placeholder ${y} has no value)})
+     */
+    public record Coverage(int analysed, int applicable, List<String> skipped) {
+
+        /** No semantic layer. */
+        public static Coverage none(int applicable) {
+            return new Coverage(0, applicable, List.of());
+        }
+
+        /** Whether it analysed every file Flyway applies. */
+        public boolean complete() {
+            return analysed >= applicable;
+        }
+    }
 
     /** This report with {@code more} notes after its own. */
     public GuardReport withNotes(List<String> more) {
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
         return new GuardReport(migrations, violations, approvals, effects, recorded, semanticRan, staticMillis,
-                semanticMillis, List.copyOf(all));
+                semanticMillis, coverage, List.copyOf(all));
     }
 
     /** This report saying that {@code files} were appended to migrations.lock. */
     public GuardReport withRecorded(List<String> files) {
         return new GuardReport(migrations, violations, approvals, effects, List.copyOf(files), semanticRan,
-                staticMillis, semanticMillis, notes);
+                staticMillis, semanticMillis, coverage, notes);
     }
 
-    /** Which layers ran: {@code static+semantic} or {@code static only}. */
+    /**
+     * Which layers ran: {@code static+semantic} only when the semantic layer saw every file Flyway applies applied;
+     * {@code static+semantic on N of M files} when it saw some; {@code static only} when it did not run.
+     */
     public String layers() {
-        return semanticRan ? "static+semantic" : "static only";
+        if (!semanticRan) {
+            return "static only";
+        }
+        return coverage.complete() ? "static+semantic"
+                : "static+semantic on " + coverage.analysed() + " of " + coverage.applicable() + " files";
     }
 
     /** True if any remaining finding is an error. */
@@ -93,6 +121,11 @@ public record GuardReport(int migrations, List<Violation> violations, Map<Approv
                     .append(" in migrations.lock: commit the lock with the migration\n");
         }
         notes.forEach(note -> text.append("note: ").append(note).append('\n'));
+        if (semanticRan && !coverage.complete()) {
+            text.append("semantic: ").append(coverage.analysed()).append(" of ").append(coverage.applicable())
+                    .append(" files").append(coverage.skipped().isEmpty() ? ""
+                            : "; skipped: " + String.join(", ", coverage.skipped())).append('\n');
+        }
         return text.append(summary()).toString();
     }
 
@@ -118,7 +151,10 @@ public record GuardReport(int migrations, List<Violation> violations, Map<Approv
                 + ",\"errors\":" + count(Severity.ERROR) + ",\"warnings\":" + count(Severity.WARNING)
                 + ",\"semantic\":" + semanticRan + ",\"layers\":" + quote(layers()) + ",\"staticMillis\":"
                 + staticMillis + ",\"semanticMillis\":" + semanticMillis + ",\"notes\":["
-                + String.join(",", notes.stream().map(GuardReport::quote).toList()) + "]}}";
+                + String.join(",", notes.stream().map(GuardReport::quote).toList()) + "],\"semanticFiles\":"
+                + coverage.analysed() + ",\"semanticOf\":" + coverage.applicable() + ",\"semanticComplete\":"
+                + (semanticRan && coverage.complete()) + ",\"semanticSkipped\":["
+                + String.join(",", coverage.skipped().stream().map(GuardReport::quote).toList()) + "]}}";
     }
 
     static Comparator<Violation> order() {

@@ -38,6 +38,8 @@ public final class GuardRun {
     private final long staticMillis;
     private SemanticGuard semantic;
     private final List<Violation> failures = new ArrayList<>();
+    /** Files the semantic layer did not see applied, each with why. */
+    private final List<String> skipped = new ArrayList<>();
 
     GuardRun(Path directory, MigrationFolder folder, LockCheck lock, List<Violation> staticViolations,
              long staticMillis) {
@@ -83,14 +85,26 @@ public final class GuardRun {
             return report().withNotes(notes);
         }
         SemanticGuard pass = semanticPass();
-        try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_guard")) {
-            runner.migrate(database.target(), MigrationFiles.in(directory), pass);
+        Map<String, Placeholders.Unresolved> unresolved = Placeholders.unresolved(directory,
+                folder.scripts().stream().filter(MigrationScript::appliedByFlyway).toList(), runner.settings());
+        unresolved.forEach((file, placeholder) -> {
+            failures.add(new Violation(file, placeholder.line(), Rule.IB316, "placeholder ${" + placeholder.name()
+                    + "} has no value, so Flyway cannot apply this file: the semantic layer set it aside and applied "
+                    + "the rest. Give it one: flyway.placeholders." + placeholder.name() + " in the Flyway settings "
+                    + "(--flyway-config, or a flyway.conf or flyway.toml beside the folder) or -Dflyway.placeholders."
+                    + placeholder.name() + "=VALUE"));
+            skipped.add(file + " (placeholder ${" + placeholder.name() + "} has no value)");
+        });
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(server, "inboop_guard");
+             FolderWithout applied = FolderWithout.of(directory, unresolved.keySet())) {
+            runner.migrate(database.target(), MigrationFiles.in(applied.directory()), pass);
         } catch (MigrationFailedException e) {
             String file = e.script().map(p -> p.getFileName().toString()).orElse(directory.getFileName() + "/");
             failures.add(new Violation(file, e.line(), Rule.IB316, e.getMessage().lines().findFirst().orElse("")
                     .replace(e.script().map(p -> p.toAbsolutePath() + (e.line() > 0 ? ":" + e.line()
                             + (e.column() > 0 ? ":" + e.column() : "") : "") + ": ").orElse(""), "")));
             notes.add("semantic layer stopped at " + file + "; the migrations after it were checked statically only");
+            skipped.add(file + " (failed to apply) and every file after it");
         }
         return report().withNotes(notes);
     }
@@ -187,7 +201,11 @@ public final class GuardRun {
         if (semantic.isPresent() && !staticOnly.isEmpty()) {
             notes.add("checked statically only, as Flyway does not apply them: " + String.join(", ", staticOnly));
         }
+        int applicable = (int) folder.scripts().stream().filter(MigrationScript::appliedByFlyway).count();
+        GuardReport.Coverage coverage = semantic.map(pass -> new GuardReport.Coverage(pass.appliedFiles(), applicable,
+                List.copyOf(skipped))).orElse(GuardReport.Coverage.none(applicable));
         return new GuardReport(folder.scripts().size(), List.copyOf(remaining), inUse, effects, List.of(),
-                semantic.isPresent(), staticMillis, semantic.map(SemanticGuard::elapsedMillis).orElse(0L), notes);
+                semantic.isPresent(), staticMillis, semantic.map(SemanticGuard::elapsedMillis).orElse(0L), coverage,
+                notes);
     }
 }

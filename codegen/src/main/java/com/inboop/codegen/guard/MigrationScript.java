@@ -86,6 +86,11 @@ public record MigrationScript(String fileName, Kind kind, ScriptVersion version,
         return new MigrationScript(fileName, kind, version, Statement.split(tokens), List.copyOf(approvals));
     }
 
+    /** Whether Flyway applies it when it migrates: a versioned or a repeatable migration. */
+    public boolean appliedByFlyway() {
+        return kind == Kind.VERSIONED || kind == Kind.REPEATABLE;
+    }
+
     /** V001 (version 1 however written) is the legacy schema as production has it: the additive rules do not apply. */
     public boolean isBaseline() {
         return kind == Kind.VERSIONED && version.isOne();

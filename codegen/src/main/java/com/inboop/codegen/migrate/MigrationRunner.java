@@ -94,6 +94,13 @@ public final class MigrationRunner {
         return new MigrationRunner(settings);
     }
 
+    /** The {@code flyway.*} settings this runner applies migrations with (a copy). */
+    public Properties settings() {
+        Properties copy = new Properties();
+        copy.putAll(settings);
+        return copy;
+    }
+
     /** Loads Flyway and its database plugins now rather than on the first migration; returns this runner. */
     public MigrationRunner warmedUp() {
         Flyway.configure().configuration(coreSettings());

@@ -65,8 +65,9 @@ class InboopDbCliTest {
                         + "\"severity\":\"error\"")
                 .contains("\"summary\":{\"migrations\":2,\"errors\":1,\"warnings\":0,\"semantic\":false,"
                         + "\"layers\":\"static only\",\"staticMillis\":")
-                .endsWith("\"semanticMillis\":0,\"notes\":[\"semantic layer not run (--static-only): drops, renames, rewrites, cascades and locks are "
-                        + "only seen when the migrations are applied\"]}}");
+                .contains("\"semanticMillis\":0,\"notes\":[\"semantic layer not run (--static-only): drops, renames, "
+                        + "rewrites, cascades and locks are only seen when the migrations are applied\"]")
+                .endsWith("\"semanticFiles\":0,\"semanticOf\":2,\"semanticComplete\":false,\"semanticSkipped\":[]}}");
     }
 
     @Test
@@ -165,6 +166,45 @@ class InboopDbCliTest {
                 .contains("V005__nowhere.sql: IB103")
                 .contains("semantic layer not run: V004__pipe.sql is not a regular file")
                 .contains("layers: static only");
+    }
+
+    /** A history kept in a schema of its own by its Flyway settings, and one whose placeholders they fill. */
+    @Test
+    void takesFlywaySettingsFromBesideTheFolderAndNamesSchemasAndSkippedFiles() throws Exception {
+        Path project = Files.createDirectories(work.resolve("project"));
+        Path folder = Files.createDirectories(project.resolve("migrations"));
+        Files.writeString(folder.resolve("V1__create_orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, "
+                + "note text);\n");
+        Files.writeString(folder.resolve("V2__drop_note.sql"), "ALTER TABLE orders DROP COLUMN note;\n");
+        Files.writeString(folder.resolve("V3__create_gadgets.sql"), "-- made by the shop\n"
+                + "CREATE TABLE gadgets (id bigint, owner text DEFAULT '${owner}');\n");
+        Files.writeString(folder.resolve("R__seed.sql"), "INSERT INTO orders (id) VALUES (${seedId});\n");
+
+        assertThat(run("check", folder.toString(), "--naming", "flyway")).isEqualTo(1);
+        String bare = out.toString(StandardCharsets.UTF_8);
+        assertThat(bare).contains("V3__create_gadgets.sql:2: IB316").contains("placeholder ${owner} has no value")
+                .contains("R__seed.sql:1: IB316").contains("column orders.note was dropped")
+                .contains("semantic: 2 of 4 files; skipped: R__seed.sql (placeholder ${seedId} has no value), "
+                        + "V3__create_gadgets.sql (placeholder ${owner} has no value)")
+                .contains("layers: static+semantic on 2 of 4 files");
+
+        out.reset();
+        Files.writeString(project.resolve("flyway.toml"), """
+                [environments.default]
+                url = "jdbc:postgresql://elsewhere/app"   # not this tool's business
+
+                [flyway]
+                schemas = ["app"]
+
+                [flyway.placeholders]
+                owner = "shop"
+                seedId = "1"
+                """);
+        assertThat(run("check", folder.toString(), "--naming", "flyway", "--format", "json")).isEqualTo(1);
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).contains("column app.orders.note was dropped").doesNotContain("IB316")
+                .contains("\"layers\":\"static+semantic\"").contains("\"semanticFiles\":4")
+                .contains("\"semanticOf\":4").contains("\"semanticComplete\":true");
     }
 
     @Test

@@ -187,7 +187,7 @@ class GuardRulesTest {
         });
         assertThat(report.notes()).anySatisfy(note -> assertThat(note).contains("stopped at V002__add_weight_to_widgets"
                 + ".sql").contains("statically only"));
-        assertThat(report.toJson()).contains("\"code\":\"IB316\"", "\"layers\":\"static+semantic\"");
+        assertThat(report.toJson()).contains("\"code\":\"IB316\"", "\"layers\":\"static+semantic on 1 of 3 files\"");
     }
 
     @Test

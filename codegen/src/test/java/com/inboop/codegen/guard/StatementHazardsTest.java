@@ -28,10 +28,22 @@ class StatementHazardsTest {
     @Test
     void allowsIndexesAndConstraintsOnATableCreatedInTheSameMigration() {
         assertThat(rules("""
-                CREATE TABLE IF NOT EXISTS public.gadgets (id bigint PRIMARY KEY, widget_id bigint);
+                CREATE TABLE public.gadgets (id bigint PRIMARY KEY, widget_id bigint);
                 CREATE INDEX gadgets_widget_id_idx ON gadgets (widget_id);
                 ALTER TABLE gadgets ADD CONSTRAINT gadgets_widget_id_fkey FOREIGN KEY (widget_id) REFERENCES widgets (id);
+                CREATE MATERIALIZED VIEW gadget_counts AS SELECT widget_id, count(*) FROM gadgets GROUP BY widget_id;
+                CREATE INDEX gadget_counts_widget_idx ON gadget_counts (widget_id);
                 """)).isEmpty();
+    }
+
+    @Test
+    void judgesATableCreatedIfNotExistsAsOneThatMayExistWithRows() {
+        assertThat(rules("""
+                CREATE TABLE IF NOT EXISTS public.gadgets (id bigint PRIMARY KEY, widget_id bigint, code text);
+                CREATE INDEX gadgets_widget_id_idx ON gadgets (widget_id);
+                ALTER TABLE gadgets ADD CONSTRAINT gadgets_widget_id_fkey FOREIGN KEY (widget_id) REFERENCES widgets (id);
+                ALTER TABLE gadgets DROP COLUMN code;
+                """)).containsExactly(Rule.IB201, Rule.IB203, Rule.IB302);
     }
 
     @Test

@@ -21,16 +21,18 @@ import com.inboop.codegen.migrate.MigrationObserver;
 /**
  * A Flyway callback that watches each migration as it is applied: the catalog before and after it, and the table
  * locks its transaction holds just before it commits. It sees through DO blocks and anything else the static layer
- * cannot read. V001, the baseline, is applied but not judged.
+ * cannot read, in every schema the history touches (objects outside {@code public} named {@code schema.name}). V001,
+ * the baseline, is applied but not judged.
  */
 public final class SemanticGuard extends MigrationObserver {
 
     private static final String LOCKS = """
-            SELECT c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS name, l.mode
+              FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
                AND l.mode <> 'AccessShareLock'
-               AND c.relkind IN ('r', 'p') AND c.relnamespace = 'public'::regnamespace
-             ORDER BY c.relname, l.mode""";
+               AND c.relkind IN ('r', 'p') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+             ORDER BY 1, l.mode""";
 
     private static final MigrationVersion BASELINE = MigrationVersion.fromVersion("1");
 
@@ -38,6 +40,7 @@ public final class SemanticGuard extends MigrationObserver {
     private final Map<String, Set<String>> truncatedByScript;
     private CatalogSnapshot current;
     private long nanos;
+    private int applied;
 
     /**
      * @param truncatedByScript the tables each migration's text truncates, by script name: TRUNCATE gives a table
@@ -55,12 +58,13 @@ public final class SemanticGuard extends MigrationObserver {
             Connection connection = context.getConnection();
             if (event == Event.BEFORE_EACH_MIGRATE) {
                 if (current == null) {
-                    current = CatalogSnapshot.read(connection, "public");
+                    current = CatalogSnapshot.readAll(connection);
                 }
                 return;
             }
+            applied++;
             String script = context.getMigrationInfo().getScript();
-            CatalogSnapshot after = CatalogSnapshot.read(connection, "public");
+            CatalogSnapshot after = CatalogSnapshot.readAll(connection);
             if (!BASELINE.equals(context.getMigrationInfo().getVersion())) {
                 Map<String, List<String>> locks = locks(connection, current);
                 effects.add(new MigrationEffect(script, CatalogChanges.classify(script, current, after, locks,
@@ -78,6 +82,11 @@ public final class SemanticGuard extends MigrationObserver {
     /** Time spent in this layer so far (catalog snapshots and lock queries), in milliseconds. */
     public long elapsedMillis() {
         return nanos / 1_000_000;
+    }
+
+    /** How many files it saw applied, the baseline included. */
+    public int appliedFiles() {
+        return applied;
     }
 
     /** What each judged migration did, in order of application. */

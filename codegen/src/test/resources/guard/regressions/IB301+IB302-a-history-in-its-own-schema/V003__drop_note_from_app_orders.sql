@@ -1,0 +1,1 @@
+ALTER TABLE app.orders DROP COLUMN note;
