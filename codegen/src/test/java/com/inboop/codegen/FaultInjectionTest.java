@@ -290,8 +290,8 @@ class FaultInjectionTest {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     lines.lines().forEach(output::add);
-                } catch (IOException e) {
-                    // the process was killed: its output ends here
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    // the process was killed (or its stream closed under the reading): its output ends here
                 }
             });
             reader.setDaemon(true);
