@@ -35,7 +35,7 @@ record FolderWithout(Path directory, boolean temporary) implements AutoCloseable
             return new FolderWithout(copy, true);
         } catch (IOException e) {
             if (copy != null) {
-                delete(copy);
+                Directories.deleteRecursively(copy);
             }
             throw CodegenException.io("Cannot copy " + folder.toAbsolutePath() + " without " + setAside
                     + " for the semantic layer", e);
@@ -45,11 +45,7 @@ record FolderWithout(Path directory, boolean temporary) implements AutoCloseable
     @Override
     public void close() {
         if (temporary) {
-            delete(directory);
+            Directories.deleteRecursively(directory);
         }
-    }
-
-    private static void delete(Path copy) {
-        Directories.deleteRecursively(copy);
     }
 }
