@@ -8,3 +8,7 @@ CREATE TABLE app.orders (
 CREATE TABLE app.notes (
     id bigint PRIMARY KEY
 );
+CREATE TABLE app.codes (
+    code text CONSTRAINT codes_code_key UNIQUE
+);
+CREATE VIEW app.order_ids AS SELECT id FROM app.orders;

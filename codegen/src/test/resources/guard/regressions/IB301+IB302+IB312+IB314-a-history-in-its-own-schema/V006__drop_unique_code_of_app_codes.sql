@@ -1,0 +1,1 @@
+ALTER TABLE app.codes DROP CONSTRAINT codes_code_key;
