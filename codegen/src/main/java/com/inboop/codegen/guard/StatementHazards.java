@@ -166,7 +166,7 @@ final class StatementHazards {
         // creates it after the versioned ones), which makes the drop invisible to the semantic layer.
         Set<String> recreated = viewsCreated();
         for (int[] item : s.topLevelItems(s.skipWords(view, new String[] {"if", "exists"}))) {
-            String name = s.nameAt(item[0]);
+            String name = s.qualifiedNameAt(item[0]);
             if (name != null && !recreated.contains(name)) {
                 add(s, Rule.IB312, (materialized ? "materialized view " : "view ") + name + " was dropped");
             }
@@ -184,7 +184,8 @@ final class StatementHazards {
                     new String[] {"temporary"}, new String[] {"recursive"}, new String[] {"materialized"});
             int view = statement.indexAfter(i, "view");
             if (view >= 0) {
-                String name = statement.nameAt(statement.skipWords(view, new String[] {"if", "not", "exists"}));
+                String name = statement.qualifiedNameAt(statement.skipWords(view, new String[] {"if", "not",
+                        "exists"}));
                 if (name != null) {
                     views.add(name);
                 }
@@ -200,8 +201,9 @@ final class StatementHazards {
             int name = s.skipWords(view, new String[] {"if", "exists"});
             int rename = s.indexAfter(s.indexAfterName(name), "rename", "to");
             if (s.nameAt(name) != null && rename >= 0 && s.nameAt(rename) != null) {
-                add(s, Rule.IB313, (materialized ? "materialized view " : "view ") + s.nameAt(name)
-                        + " was renamed to " + s.nameAt(rename));
+                // RENAME TO keeps the view in its schema.
+                add(s, Rule.IB313, (materialized ? "materialized view " : "view ") + s.qualifiedNameAt(name)
+                        + " was renamed to " + s.schemaPrefixAt(name) + s.nameAt(rename));
             }
             return;
         }

@@ -85,6 +85,27 @@ public record Statement(List<Token> tokens) {
         return tokens.get(i).identifier();
     }
 
+    /**
+     * The name at {@code from} as the guard's findings write it: {@code schema.name} when it is qualified with a schema
+     * other than {@code public}, else the bare name (as {@link #nameAt}); null if there is no name there.
+     */
+    public String qualifiedNameAt(int from) {
+        String name = nameAt(from);
+        int last = indexAfterName(from) - 1;
+        if (name == null || last < from + 2) {
+            return name;
+        }
+        String schema = tokens.get(last - 2).identifier();
+        return schema.equals("public") ? name : schema + "." + name;
+    }
+
+    /** The schema part of {@link #qualifiedNameAt} ({@code "app."}), or "" for the public schema or no qualifier. */
+    public String schemaPrefixAt(int from) {
+        String qualified = qualifiedNameAt(from);
+        return qualified == null || !qualified.contains(".") ? ""
+                : qualified.substring(0, qualified.lastIndexOf('.') + 1);
+    }
+
     /** Index after the (possibly qualified) name at {@code from}. */
     public int indexAfterName(int from) {
         int i = from;
