@@ -1,5 +1,6 @@
 package com.inboop.db;
 
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -47,10 +48,23 @@ public class DatabaseFailureException extends InboopDbException {
     }
 
     private static String describe(String sqlState, Throwable cause) {
-        String what = cause == null || cause.getMessage() == null ? "no message" : cause.getMessage().strip();
+        String what = message(cause);
         return "The database failed (SQLSTATE " + (sqlState == null ? "unknown" : sqlState) + "): " + what + ". "
                 + (isRetrySafe(sqlState)
                 ? "It had no effect: retry the whole unit of work from the start of its transaction."
                 : "Its outcome is unknown: read the current state before trying again.");
+    }
+
+    /**
+     * What the database or the driver said: the first {@link SQLException}'s message among the causes (jOOQ's and
+     * Spring's wrappers say only that a statement or a connection failed), else the failure's own.
+     */
+    private static String message(Throwable cause) {
+        for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                return t.getMessage().strip();
+            }
+        }
+        return cause == null || cause.getMessage() == null ? "no message" : cause.getMessage().strip();
     }
 }

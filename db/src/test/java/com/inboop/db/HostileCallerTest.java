@@ -7,17 +7,11 @@ import static com.inboop.db.schema.Tables.ORDER_TIMELINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -266,52 +260,5 @@ class HostileCallerTest {
                         e -> assertThat(e.retrySafe()).isTrue());
         assertThatThrownBy(() -> new OrderQuery(unreachable).countByStatus(workspace,
                 ArchiveView.ACTIVE)).isInstanceOf(DatabaseFailureException.class);
-    }
-
-    /** A data source whose server refuses every connection, as a stopped server does (SQLSTATE 08001). */
-    private static final class RefusingDataSource implements DataSource {
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            throw new SQLException("Connection to localhost:1 refused", "08001");
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
     }
 }
