@@ -27,8 +27,7 @@ class CodegenCommandTest {
         }
         // As if committed, so that the run behaves the same with and without CI=true.
         new MigrationGuard(migrations, LockCheck.Mode.RECORD).checkStatic().recordInLock();
-        String[] args = {"--migrations", migrations.toString(), "--flyway-config", Fixtures.flywayConf().toString(),
-            "--jooq-config", Fixtures.fixture("jooq-codegen.xml").toString(), "--output", work.resolve("jooq").toString()};
+        String[] args = arguments(migrations, work);
 
         assertThatThrownBy(() -> CodegenCommand.main(args))
                 .isInstanceOfSatisfying(BuildFailedException.class, e -> {
@@ -46,8 +45,7 @@ class CodegenCommandTest {
         Path migrations = Files.createDirectories(work.resolve("migrations"));
         Path latin1 = Files.write(migrations.resolve("V001__create_widgets.sql"),
                 "-- caf\u00e9\nCREATE TABLE widgets (id bigint);\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        String[] args = {"--migrations", migrations.toString(), "--flyway-config", Fixtures.flywayConf().toString(),
-            "--jooq-config", Fixtures.fixture("jooq-codegen.xml").toString(), "--output", work.resolve("jooq").toString()};
+        String[] args = arguments(migrations, work);
 
         assertThatThrownBy(() -> CodegenCommand.main(args))
                 .isInstanceOfSatisfying(BuildFailedException.class, e -> {
@@ -56,5 +54,11 @@ class CodegenCommandTest {
                 })
                 .hasMessageStartingWith(latin1.toAbsolutePath() + " is not valid UTF-8")
                 .hasMessageEndingWith("save the file as UTF-8.");
+    }
+
+    /** The build's command line for {@code migrations}, generating into {@code work}. */
+    private static String[] arguments(Path migrations, Path work) {
+        return new String[] {"--migrations", migrations.toString(), "--flyway-config", Fixtures.flywayConf().toString(),
+            "--jooq-config", Fixtures.fixture("jooq-codegen.xml").toString(), "--output", work.resolve("jooq").toString()};
     }
 }
