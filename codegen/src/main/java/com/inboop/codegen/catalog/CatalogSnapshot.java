@@ -84,13 +84,86 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
      * Reads the catalog of every schema a migration can put objects in (all but Postgres' own), merged into one: the
      * {@code public} schema's objects by their name, another schema's as {@code schema.name}, so that a history that
      * lives in its own schema (Flyway's {@code schemas}, or names written {@code app.t}) is seen as the public one.
+     * One round trip: the migration guard reads the catalog after every migration it applies.
      */
     public static CatalogSnapshot readAll(Connection connection) throws SQLException {
-        List<String> schemas = new java.util.ArrayList<>();
-        query(connection, """
-                SELECT nspname FROM pg_namespace
-                 WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'
-                 ORDER BY nspname""", List.of(), rs -> schemas.add(rs.getString(1)));
+        return read(connection, ALL_SCHEMAS, null);
+    }
+
+    /** Reads the catalog of {@code schema}, leaving out the {@linkplain #HISTORY_TABLES history tables}. */
+    public static CatalogSnapshot read(Connection connection, String schema) throws SQLException {
+        return read(connection, ONE_SCHEMA, schema);
+    }
+
+    /** The schemas {@link #readAll} reads: every one but Postgres' own. */
+    private static final String ALL_SCHEMAS = "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'";
+    /** The schema {@link #read(Connection, String)} reads, bound once per statement. */
+    private static final String ONE_SCHEMA = "n.nspname = ?";
+    /** History tables, written into the statements: they are constants, not input. */
+    private static final String NOT_HISTORY = HISTORY_TABLES.stream().map(t -> "'" + t + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "NOT IN (", ")"));
+
+    /**
+     * The catalog's statements, sent together; {@code %1$s} is the schema condition on {@code n}. Each row starts with
+     * its schema's name. Columns and constraints come before the tables that hold them.
+     */
+    private static final List<String> STATEMENTS = List.of("""
+            SELECT n.nspname, c.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity
+              FROM pg_attribute a
+              JOIN pg_class c ON c.oid = a.attrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+              LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+             WHERE %1$s AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY n.nspname, c.relname, a.attnum""", """
+            SELECT n.nspname, c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid), k.convalidated, k.oid,
+                   ARRAY(SELECT a.attname FROM unnest(k.conkey) AS u(n)
+                           JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n)::text[]
+              FROM pg_constraint k
+              JOIN pg_class c ON c.oid = k.conrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE %1$s""", """
+            SELECT n.nspname, c.relname, c.oid, c.relfilenode
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE %1$s AND c.relkind IN ('r', 'p') AND c.relname %2$s""", """
+            SELECT n.nspname, i.relname, t.relname, pg_get_indexdef(x.indexrelid), x.indisvalid, i.oid, i.relfilenode
+              FROM pg_index x
+              JOIN pg_class i ON i.oid = x.indexrelid
+              JOIN pg_class t ON t.oid = x.indrelid
+              JOIN pg_namespace n ON n.oid = t.relnamespace
+             WHERE %1$s AND t.relname %2$s""", """
+            SELECT n.nspname, t.typname, t.oid, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[]
+              FROM pg_type t
+              JOIN pg_namespace n ON n.oid = t.typnamespace
+              JOIN pg_enum e ON e.enumtypid = t.oid
+             WHERE %1$s
+             GROUP BY n.nspname, t.typname, t.oid""", """
+            SELECT n.nspname, c.relname, c.oid, c.relkind
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE %1$s AND c.relkind IN ('v', 'm')""", """
+            SELECT n.nspname, x.extname
+              FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+             WHERE %1$s""", """
+            SELECT n.nspname, p.proname || '(' || pg_get_function_arguments(p.oid) || ')', pg_get_functiondef(p.oid)
+              FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE %1$s AND p.prokind IN ('f', 'p')
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')""", """
+            SELECT n.nspname, c.relname || '.' || t.tgname || ' ' || pg_get_triggerdef(t.oid)
+              FROM pg_trigger t
+              JOIN pg_class c ON c.oid = t.tgrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE %1$s AND NOT t.tgisinternal""");
+
+    /**
+     * Reads the schemas {@code condition} selects in one round trip (the statements sent together), naming another
+     * schema's objects {@code schema.name} when {@code schema} is null (every schema is read).
+     */
+    private static CatalogSnapshot read(Connection connection, String condition, String schema) throws SQLException {
+        String sql = STATEMENTS.stream().map(statement -> statement.formatted(condition, NOT_HISTORY))
+                .collect(java.util.stream.Collectors.joining(";\n"));
+        Map<String, Map<String, Column>> columns = new TreeMap<>();
+        Map<String, Map<String, Constraint>> constraints = new TreeMap<>();
         Map<String, Table> tables = new TreeMap<>();
         Map<String, Index> indexes = new TreeMap<>();
         Map<String, EnumType> enums = new TreeMap<>();
@@ -98,20 +171,46 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
         java.util.SortedSet<String> extensions = new TreeSet<>();
         Map<String, String> functions = new TreeMap<>();
         java.util.SortedSet<String> triggers = new TreeSet<>();
-        for (String schema : schemas) {
-            String prefix = schema.equals("public") ? "" : schema + ".";
-            CatalogSnapshot one = read(connection, schema);
-            one.tables().values().forEach(t -> tables.put(prefix + t.name(), new Table(prefix + t.name(), t.oid(),
-                    t.relfilenode(), t.columns(), t.constraints())));
-            one.indexes().values().forEach(i -> indexes.put(prefix + i.name(), new Index(prefix + i.name(), i.oid(),
-                    i.relfilenode(), prefix + i.table(), i.definition(), i.valid())));
-            one.enums().values().forEach(e -> enums.put(prefix + e.name(), new EnumType(prefix + e.name(), e.oid(),
-                    e.labels())));
-            one.views().values().forEach(v -> views.put(prefix + v.name(), new View(prefix + v.name(), v.oid(),
-                    v.kind())));
-            extensions.addAll(one.extensions());
-            one.functions().forEach((signature, definition) -> functions.put(prefix + signature, definition));
-            one.triggers().forEach(trigger -> triggers.add(prefix + trigger));
+        List<RowReader> readers = List.of(
+                rs -> columns.computeIfAbsent(name(rs, 2, schema), k -> new LinkedHashMap<>())
+                        .put(rs.getString(3), new Column(rs.getString(3), rs.getInt(4), rs.getString(5),
+                                rs.getBoolean(6), rs.getString(7), rs.getString(8))),
+                rs -> constraints.computeIfAbsent(name(rs, 2, schema), k -> new TreeMap<>())
+                        .put(rs.getString(3), new Constraint(rs.getString(3), rs.getLong(7), rs.getString(4).charAt(0),
+                                rs.getString(5), rs.getBoolean(6), List.of((String[]) rs.getArray(8).getArray()))),
+                rs -> {
+                    String name = name(rs, 2, schema);
+                    tables.put(name, new Table(name, rs.getLong(3), rs.getLong(4),
+                            Collections.unmodifiableMap(columns.getOrDefault(name, Map.of())),
+                            Collections.unmodifiableMap(constraints.getOrDefault(name, Map.of()))));
+                },
+                rs -> indexes.put(name(rs, 2, schema), new Index(name(rs, 2, schema), rs.getLong(6), rs.getLong(7),
+                        name(rs, 3, schema), rs.getString(4), rs.getBoolean(5))),
+                rs -> enums.put(name(rs, 2, schema), new EnumType(name(rs, 2, schema), rs.getLong(3),
+                        List.of((String[]) rs.getArray(4).getArray()))),
+                rs -> views.put(name(rs, 2, schema), new View(name(rs, 2, schema), rs.getLong(3),
+                        rs.getString(4).charAt(0))),
+                rs -> extensions.add(rs.getString(2)),
+                rs -> functions.put(name(rs, 2, schema), rs.getString(3)),
+                rs -> triggers.add(name(rs, 2, schema)));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (schema != null) {
+                for (int i = 1; i <= STATEMENTS.size(); i++) {
+                    statement.setString(i, schema);
+                }
+            }
+            boolean isResult = statement.execute();
+            for (RowReader reader : readers) {
+                if (!isResult) {
+                    throw new SQLException("The catalog's statements returned fewer results than sent");
+                }
+                try (ResultSet rs = statement.getResultSet()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+                isResult = statement.getMoreResults();
+            }
         }
         return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
                 Collections.unmodifiableMap(enums), Collections.unmodifiableMap(views),
@@ -119,93 +218,13 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
                 Collections.unmodifiableSortedSet(triggers));
     }
 
-    /** Reads the catalog of {@code schema}, leaving out the {@linkplain #HISTORY_TABLES history tables}. */
-    public static CatalogSnapshot read(Connection connection, String schema) throws SQLException {
-        Map<String, Map<String, Column>> columns = new TreeMap<>();
-        query(connection, """
-                SELECT c.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                       pg_get_expr(d.adbin, d.adrelid), a.attidentity
-                  FROM pg_attribute a
-                  JOIN pg_class c ON c.oid = a.attrelid
-                  JOIN pg_namespace n ON n.oid = c.relnamespace
-                  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-                 ORDER BY c.relname, a.attnum""", List.of(schema), rs -> columns
-                .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                .put(rs.getString(2), new Column(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
-                        rs.getString(6), rs.getString(7))));
-        Map<String, Map<String, Constraint>> constraints = new TreeMap<>();
-        query(connection, """
-                SELECT c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid), k.convalidated, k.oid,
-                       ARRAY(SELECT a.attname FROM unnest(k.conkey) AS u(n)
-                               JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n)::text[]
-                  FROM pg_constraint k
-                  JOIN pg_class c ON c.oid = k.conrelid
-                  JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ?
-                 ORDER BY c.relname, k.conname""", List.of(schema), rs -> constraints
-                .computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                .put(rs.getString(2), new Constraint(rs.getString(2), rs.getLong(6), rs.getString(3).charAt(0),
-                        rs.getString(4), rs.getBoolean(5), List.of((String[]) rs.getArray(7).getArray()))));
-        Map<String, Table> tables = new TreeMap<>();
-        query(connection, """
-                SELECT c.relname, c.oid, c.relfilenode
-                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ALL (?)""",
-                List.of(schema, HISTORY_TABLES), rs -> tables.put(rs.getString(1), new Table(rs.getString(1),
-                        rs.getLong(2), rs.getLong(3),
-                        Collections.unmodifiableMap(columns.getOrDefault(rs.getString(1), Map.of())),
-                        Collections.unmodifiableMap(constraints.getOrDefault(rs.getString(1), Map.of())))));
-        Map<String, Index> indexes = new TreeMap<>();
-        query(connection, """
-                SELECT i.relname, t.relname, pg_get_indexdef(x.indexrelid), x.indisvalid, i.oid, i.relfilenode
-                  FROM pg_index x
-                  JOIN pg_class i ON i.oid = x.indexrelid
-                  JOIN pg_class t ON t.oid = x.indrelid
-                  JOIN pg_namespace n ON n.oid = t.relnamespace
-                 WHERE n.nspname = ? AND t.relname <> ALL (?)""", List.of(schema, HISTORY_TABLES),
-                rs -> indexes.put(rs.getString(1), new Index(rs.getString(1), rs.getLong(5), rs.getLong(6), rs.getString(2),
-                        rs.getString(3), rs.getBoolean(4))));
-        Map<String, EnumType> enums = new TreeMap<>();
-        query(connection, """
-                SELECT t.typname, t.oid, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[]
-                  FROM pg_type t
-                  JOIN pg_namespace n ON n.oid = t.typnamespace
-                  JOIN pg_enum e ON e.enumtypid = t.oid
-                 WHERE n.nspname = ?
-                 GROUP BY t.typname, t.oid""", List.of(schema),
-                rs -> enums.put(rs.getString(1), new EnumType(rs.getString(1), rs.getLong(2),
-                        List.of((String[]) rs.getArray(3).getArray()))));
-        Map<String, View> views = new TreeMap<>();
-        query(connection, """
-                SELECT c.relname, c.oid, c.relkind
-                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ? AND c.relkind IN ('v', 'm')""", List.of(schema),
-                rs -> views.put(rs.getString(1), new View(rs.getString(1), rs.getLong(2), rs.getString(3).charAt(0))));
-        java.util.SortedSet<String> extensions = new TreeSet<>();
-        query(connection, """
-                SELECT x.extname
-                  FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
-                 WHERE n.nspname = ?""", List.of(schema), rs -> extensions.add(rs.getString(1)));
-        Map<String, String> functions = new TreeMap<>();
-        query(connection, """
-                SELECT p.proname || '(' || pg_get_function_arguments(p.oid) || ')', pg_get_functiondef(p.oid)
-                  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                 WHERE n.nspname = ? AND p.prokind IN ('f', 'p')
-                   AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                                    WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')""",
-                List.of(schema), rs -> functions.put(rs.getString(1), rs.getString(2)));
-        java.util.SortedSet<String> triggers = new TreeSet<>();
-        query(connection, """
-                SELECT c.relname || '.' || t.tgname || ' ' || pg_get_triggerdef(t.oid)
-                  FROM pg_trigger t
-                  JOIN pg_class c ON c.oid = t.tgrelid
-                  JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = ? AND NOT t.tgisinternal""", List.of(schema), rs -> triggers.add(rs.getString(1)));
-        return new CatalogSnapshot(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
-                Collections.unmodifiableMap(enums), Collections.unmodifiableMap(views),
-                Collections.unmodifiableSortedSet(extensions), Collections.unmodifiableMap(functions),
-                Collections.unmodifiableSortedSet(triggers));
+    /**
+     * Column {@code index}'s name as the snapshot keeps it: as it is when one schema is read ({@code schema} set) or
+     * the row's schema (column 1) is {@code public}, else {@code schema.name}.
+     */
+    private static String name(ResultSet rs, int index, String schema) throws SQLException {
+        String nspname = rs.getString(1);
+        return schema != null || nspname.equals("public") ? rs.getString(index) : nspname + "." + rs.getString(index);
     }
 
     /**
@@ -264,25 +283,6 @@ public record CatalogSnapshot(Map<String, Table> tables, Map<String, Index> inde
     @FunctionalInterface
     private interface RowReader {
         void read(ResultSet rs) throws SQLException;
-    }
-
-    /** Runs {@code sql} with {@code parameters} (strings, or lists of strings for {@code = ANY (?)}). */
-    private static void query(Connection connection, String sql, List<Object> parameters, RowReader reader)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                if (parameters.get(i) instanceof List<?> values) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", values.toArray()));
-                } else {
-                    statement.setString(i + 1, (String) parameters.get(i));
-                }
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        }
     }
 
     @Override

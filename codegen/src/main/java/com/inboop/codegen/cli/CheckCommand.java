@@ -14,8 +14,10 @@ import com.inboop.codegen.guard.MigrationGuard;
 import com.inboop.codegen.guard.Naming;
 import com.inboop.codegen.guard.lock.LockCheck;
 import com.inboop.codegen.guard.lock.MigrationLock;
+import com.inboop.codegen.migrate.MigrationRunner;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.PostgresSettings;
+import com.inboop.codegen.postgres.PostgresStartup;
 import com.inboop.codegen.toolchain.Toolchain;
 
 /**
@@ -59,27 +61,33 @@ final class CheckCommand {
             notes.add("no " + MigrationLock.FILE_NAME + " in " + options.directory() + ": edits and deletions of "
                     + "applied migrations (IB105 to IB108) cannot be checked");
         }
-        GuardRun guard = new MigrationGuard(options.directory(), lockMode, options.naming()).checkStatic();
         if (options.staticOnly()) {
+            GuardRun guard = new MigrationGuard(options.directory(), lockMode, options.naming()).checkStatic();
             notes.add("semantic layer not run (--static-only): drops, renames, rewrites, cascades and locks are "
                     + "only seen when the migrations are applied");
             return guard.report().withNotes(notes);
         }
         long start = System.nanoTime();
-        try (EphemeralPostgres postgres = PostgresSettings.fromEnvironment(Toolchain.current().postgresImage())
-                .start()) {
-            long started = System.nanoTime();
-            GuardReport report = guard.checkOn(postgres, InboopDbCli.runner(options.flywayConfig(),
-                    Optional.of(options.directory())));
-            long applied = System.nanoTime();
-            if (options.record()) {
-                report = guard.record(report);
+        // The server starts while the static layer reads the files and Flyway loads: on a cold JVM they overlap.
+        try (PostgresStartup startup = PostgresStartup.begin(
+                PostgresSettings.fromEnvironment(Toolchain.current().postgresImage()))) {
+            GuardRun guard = new MigrationGuard(options.directory(), lockMode, options.naming()).checkStatic();
+            MigrationRunner runner = InboopDbCli.runner(options.flywayConfig(), Optional.of(options.directory()))
+                    .warmedUp();
+            try (EphemeralPostgres postgres = startup.await()) {
+                long started = System.nanoTime();
+                GuardReport report = guard.checkOn(postgres, runner);
+                long applied = System.nanoTime();
+                if (options.record()) {
+                    report = guard.record(report);
+                }
+                // Where the time of a full check goes, so a slow one can be told apart: the server, or the
+                // migrations.
+                notes.add(String.format("time: %s ready in %d ms (started beside the static layer); migrations "
+                                + "applied in %d ms, of which the semantic layer %d ms", postgres.description(),
+                        (started - start) / 1_000_000, (applied - started) / 1_000_000, report.semanticMillis()));
+                return report.withNotes(notes);
             }
-            // Where the time of a full check goes, so a slow one can be told apart: the server, or the migrations.
-            notes.add(String.format("time: %s started in %d ms; migrations applied in %d ms, of which the semantic "
-                            + "layer %d ms", postgres.description(), (started - start) / 1_000_000,
-                    (applied - started) / 1_000_000, report.semanticMillis()));
-            return report.withNotes(notes);
         }
     }
 

@@ -128,14 +128,22 @@ public final class MigrationRunner {
         Callback[] callbacks = new Callback[observers.length + 2];
         callbacks[0] = recorder;
         callbacks[1] = new MigrationObserver(Event.BEFORE_EACH_MIGRATE) {
+            /** The session last configured: Flyway applies every migration on one, and a setting outlives them. */
+            private java.sql.Connection configured;
+
             @Override
             public void handle(Event event, Context context) {
+                if (context.getConnection() == configured) {
+                    return;
+                }
                 try (java.sql.Statement statement = context.getConnection().createStatement()) {
-                    statement.execute("SET statement_timeout = " + statementTimeout.toMillis());
+                    // One round trip: the session keeps both settings for the migrations after this one.
                     // A build killed outright cannot cancel its statement: from PostgreSQL 14 on, the server then
                     // notices the lost client within a second and stops, instead of working on for nobody.
-                    statement.execute("SELECT set_config('client_connection_check_interval', '1000', false)"
+                    statement.execute("SET statement_timeout = " + statementTimeout.toMillis()
+                            + "; SELECT set_config('client_connection_check_interval', '1000', false)"
                             + " WHERE current_setting('server_version_num')::int >= 140000");
+                    configured = context.getConnection();
                 } catch (SQLException e) {
                     throw new CodegenException("Could not set the build's statement_timeout and "
                             + "client_connection_check_interval: " + e.getMessage(), e);

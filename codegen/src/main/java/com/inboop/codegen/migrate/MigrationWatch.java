@@ -84,10 +84,9 @@ final class MigrationWatch extends MigrationObserver implements AutoCloseable {
             return;
         }
         int pid;
-        try (PreparedStatement statement = context.getConnection().prepareStatement("SELECT pg_backend_pid()");
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            pid = rs.getInt(1);
+        try {
+            // The driver knows its session's pid from the handshake: no round trip per migration.
+            pid = context.getConnection().unwrap(org.postgresql.PGConnection.class).getBackendPID();
         } catch (SQLException e) {
             pid = 0;
         }
