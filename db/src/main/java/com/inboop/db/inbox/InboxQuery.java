@@ -106,16 +106,26 @@ public final class InboxQuery {
                         .and(search.condition(MESSAGES.ORIGINAL_TEXT)).limit(DSL.inline(1))).isNotNull());
     }
 
-    /** The search as the trigram indexes find it: matching names and handles, conversations of matching messages. */
+    /**
+     * The search as the trigram indexes find it, within the workspace's businesses: matching names and handles, and
+     * conversations of matching messages. The business is part of each index's condition (V058, V060), so a term
+     * common in other workspaces costs only this one's matches. Messages whose business_id is not filled yet (older
+     * than V055, until the message-businesses job is done) are looked up apart (V059's index, empty once the job is
+     * done); the outer query keeps only this workspace's conversations of them.
+     */
     private static Condition indexed(TextSearch search, List<Long> businesses) {
         Conversations matched = CONVERSATIONS.as("matched");
         return CONVERSATIONS.ID.in(DSL.select(matched.ID).from(matched)
                 .where(search.condition(customerText(matched)))
                 .and(customerMatches(search, matched))
                 .and(matched.DELETED_AT.isNull())
-                .and(WorkspaceScope.businessIn(matched.BUSINESS_ID, businesses))
+                .and(WorkspaceScope.businessKeyIn(matched.BUSINESS_ID, businesses))
                 .unionAll(DSL.select(MESSAGES.CONVERSATION_ID).from(MESSAGES)
-                        .where(search.condition(MESSAGES.ORIGINAL_TEXT))));
+                        .where(WorkspaceScope.businessKeyIn(MESSAGES.BUSINESS_ID, businesses))
+                        .and(search.condition(MESSAGES.ORIGINAL_TEXT)))
+                .unionAll(DSL.select(MESSAGES.CONVERSATION_ID).from(MESSAGES)
+                        .where(MESSAGES.BUSINESS_ID.isNull())
+                        .and(search.condition(MESSAGES.ORIGINAL_TEXT))));
     }
 
     /** The term within the customer's name or handle ({@link ListShape#withinEach}); a prefix is the name's. */

@@ -2,6 +2,7 @@ package com.inboop.db.inbox;
 
 import static com.inboop.db.schema.Tables.CONVERSATIONS;
 import static com.inboop.db.schema.Tables.LEADS;
+import static com.inboop.db.schema.Tables.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +18,9 @@ import com.inboop.codegen.junit.MigratedDatabaseExtension;
 import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.Seed;
+import com.inboop.db.internal.backfill.BackfillOptions;
+import com.inboop.db.internal.backfill.BackfillRunner;
+import com.inboop.db.internal.backfill.MessageBusinessBackfill;
 import com.inboop.db.list.ArchiveView;
 import com.inboop.db.list.Page;
 import com.inboop.db.list.PageRequest;
@@ -118,13 +122,18 @@ class InboxSearchAndFlagsTest {
                 .containsExactly(archived);
     }
 
-    @Test
-    void aRareTermBeyondTheFirstThousandConversationsIsFoundThroughTheIndexes() {
+    /** More "Bulk Customer" conversations, all newer than the test's own, than a search reads in list order. */
+    private void moreRecentConversationsThanTheSearchWindow() {
         int many = com.inboop.db.internal.list.Keyset.SEARCH_WINDOW + 200;
         dsl.execute("INSERT INTO conversations (business_id, channel, instagram_conversation_id, customer_handle, "
                 + "customer_name, last_message_at) SELECT " + seed.businessOf(workspace) + ", 'INSTAGRAM', "
-                + "'bulk-' || g, 'bulk' || g, 'Bulk Customer', timestamp '2026-11-25 12:00' - g * interval '1 second' "
+                + "'bulk-" + workspace + "-' || g, 'bulk' || g, 'Bulk Customer', timestamp '2026-11-25 12:00' - g * interval '1 second' "
                 + "FROM generate_series(1, " + many + ") g");
+    }
+
+    @Test
+    void aRareTermBeyondTheFirstThousandConversationsIsFoundThroughTheIndexes() {
+        moreRecentConversationsThanTheSearchWindow();
         long oldest = twin(100_000, "Zelda Quinn", "zq", null).getId();
         long oldestByMessage = twin(100_001, "Y", "y", "tracking zelda-quinn-42").getId();
         // A common term fills the page from the first conversations it reads.
@@ -133,6 +142,27 @@ class InboxSearchAndFlagsTest {
 
         assertThat(ids(InboxFilter.active().withSearch("zelda"))).containsExactly(oldest, oldestByMessage);
         assertThat(common).hasSize(50).allSatisfy(row -> assertThat(row.customerName()).isEqualTo("Bulk Customer"));
+    }
+
+    @Test
+    void aMessageWrittenBeforeItsBusinessWasCarriedIsFoundBeforeAndAfterTheJobFillsIt() {
+        moreRecentConversationsThanTheSearchWindow();
+        long unfilled = twin(100_000, "Y", "y", "parcel code kq-77").getId();
+        long filled = twin(100_001, "Z", "z", "parcel code kq-78").getId();
+        // As production's messages are after the migration: business_id NULL (the triggers came later).
+        dsl.transaction(tx -> {
+            tx.dsl().execute("SET LOCAL session_replication_role = replica");
+            tx.dsl().update(MESSAGES).setNull(MESSAGES.BUSINESS_ID)
+                    .where(MESSAGES.ORIGINAL_TEXT.eq("parcel code kq-77")).execute();
+        });
+        assertThat(dsl.fetchCount(MESSAGES, MESSAGES.BUSINESS_ID.isNull())).as("both twins' messages").isEqualTo(2);
+
+        assertThat(ids(InboxFilter.active().withSearch("parcel code"))).containsExactly(unfilled, filled);
+
+        new BackfillRunner(dsl, line -> { }).run(new MessageBusinessBackfill(), BackfillOptions.defaults());
+
+        assertThat(dsl.fetchCount(MESSAGES, MESSAGES.BUSINESS_ID.isNull())).isZero();
+        assertThat(ids(InboxFilter.active().withSearch("parcel code"))).containsExactly(unfilled, filled);
     }
 
     @Test

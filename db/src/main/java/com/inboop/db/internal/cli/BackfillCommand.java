@@ -17,6 +17,7 @@ import com.inboop.db.internal.backfill.BusinessWorkspaceBackfill;
 import com.inboop.db.internal.backfill.ContactLinkBackfill;
 import com.inboop.db.internal.backfill.ConversationCountsBackfill;
 import com.inboop.db.internal.backfill.FirstMessageAtBackfill;
+import com.inboop.db.internal.backfill.MessageBusinessBackfill;
 import com.inboop.db.internal.backfill.MessageOriginBackfill;
 import com.inboop.db.internal.backfill.TypedColumnSync;
 import com.inboop.db.migration.CompatibilityReport;
@@ -50,7 +51,7 @@ public final class BackfillCommand {
         for (BackfillJob job : List.of(new BusinessWorkspaceBackfill(), TypedColumnSync.leadStatus(),
                 TypedColumnSync.orderStatus(), TypedColumnSync.paymentStatus(), TypedColumnSync.intentLabel(),
                 TypedColumnSync.leadAssignee(), new ContactLinkBackfill(), new FirstMessageAtBackfill(),
-                new ConversationCountsBackfill(), new MessageOriginBackfill())) {
+                new ConversationCountsBackfill(), new MessageOriginBackfill(), new MessageBusinessBackfill())) {
             jobs.put(job.name(), job);
         }
         return Collections.unmodifiableMap(jobs);

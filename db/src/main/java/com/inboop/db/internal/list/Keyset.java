@@ -63,7 +63,9 @@ public final class Keyset {
             return rows(scope -> list.select().apply(scope.and(listed)).orderBy(list.key().desc(), list.id().desc()),
                     WorkspaceScope.eachBusiness(list.businessId(), businesses), after, fetch, list.mapper());
         }
-        Condition inWorkspace = WorkspaceScope.businessIn(list.businessId(), businesses).and(listed);
+        // Typed keys: the search's index holds the business beside the text (V058..V062), and so finds this
+        // workspace's matches only.
+        Condition inWorkspace = WorkspaceScope.businessKeyIn(list.businessId(), businesses).and(listed);
         return searched(dsl, list, inWorkspace, search.get(), after, fetch);
     }
 

@@ -13,6 +13,7 @@ import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import com.inboop.db.InvalidRequestException;
 import com.inboop.db.internal.check.Ids;
@@ -53,6 +54,20 @@ public final class WorkspaceScope {
         }
         return businesses.size() == 1 ? businessId.eq(DSL.inline(businesses.get(0)))
                 : businessId.in(businesses.stream().map(DSL::inline).toList());
+    }
+
+    /**
+     * {@link #businessIn} with each id written as a {@code bigint} literal, for a search through a GIN index that holds
+     * the business beside the text (V058..V062): btree_gin's operator classes have no cross-type operators, so an
+     * {@code integer} literal (as an id is written otherwise) would leave the business out of the index condition and
+     * the index would find every workspace's matches.
+     */
+    public static Condition businessKeyIn(Field<Long> businessId, List<Long> businesses) {
+        if (businesses.isEmpty()) {
+            return DSL.falseCondition();
+        }
+        List<Field<Long>> keys = businesses.stream().map(id -> DSL.inline(id).cast(SQLDataType.BIGINT)).toList();
+        return keys.size() == 1 ? businessId.eq(keys.get(0)) : businessId.in(keys);
     }
 
     /**
