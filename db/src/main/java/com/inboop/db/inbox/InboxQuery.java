@@ -18,6 +18,7 @@ import org.jooq.Record;
 import org.jooq.Records;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
+import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -30,6 +31,7 @@ import com.inboop.db.internal.failure.DatabaseFailures;
 import com.inboop.db.internal.legacy.EffectiveStatus;
 import com.inboop.db.internal.list.Keyset;
 import com.inboop.db.internal.list.ListShape;
+import com.inboop.db.internal.list.TabCounting;
 import com.inboop.db.internal.sql.ContactName;
 import com.inboop.db.internal.sql.Literals;
 import com.inboop.db.internal.sql.UtcTime;
@@ -158,9 +160,11 @@ public final class InboxQuery {
     }
 
     /**
-     * The inbox tabs' numbers and the unread badge over the workspace's active conversations, in one statement
-     * after the workspace lookup (an index-only scan of idx_conversations_tab_counts where the visibility map
-     * allows).
+     * The inbox tabs' numbers and the unread badge over the workspace's active conversations, in one statement after
+     * the workspace lookup. A business whose counts are kept (conversation_counts_kept, V063..V066: every business
+     * created since, and those the inbox-tab-counts job has counted) costs its few rows of sums per group, however
+     * many conversations it has; any other is counted from its conversations (an index-only scan of
+     * idx_conversations_tab_counts). Both ways give the same numbers.
      *
      * @param userId the user looking, whose "mine" tab is counted; must be a user of the workspace
      * @throws InvalidRequestException if {@code userId} is not a member or the owner of the workspace
@@ -168,20 +172,22 @@ public final class InboxQuery {
     public TabCounts tabCounts(long workspaceId, long userId) {
         Ids.require("workspaceId", workspaceId);
         Ids.require("userId", userId);
-        List<Long> businesses = WorkspaceScope.businessesOf(dsl, workspaceId);
+        Table<?> groups = TabCounting.groups(TabCounting.Businesses.of(dsl, workspaceId)).asTable("tab_groups");
+        Field<Long> assignee = groups.field(TabCounting.ASSIGNEE, Long.class);
+        Field<Boolean> unread = groups.field(TabCounting.UNREAD, Boolean.class);
+        Field<IntentLabel> intent = groups.field(TabCounting.INTENT, IntentLabel.class);
+        Field<Long> conversations = groups.field(TabCounting.CONVERSATIONS_IN_GROUP, Long.class);
         List<SelectField<?>> fields = new ArrayList<>(List.of(
                 DSL.field(WorkspaceScope.hasUser(workspaceId, DSL.val(userId))),
-                DSL.count(),
-                DSL.count().filterWhere(CONVERSATIONS.ASSIGNED_TO_USER_ID.isNull()),
-                DSL.count().filterWhere(CONVERSATIONS.ASSIGNED_TO_USER_ID.eq(userId)),
-                DSL.count().filterWhere(CONVERSATIONS.UNREAD_COUNT.gt(0))));
+                TabCounting.sum(conversations, DSL.noCondition()),
+                TabCounting.sum(conversations, assignee.isNull()),
+                TabCounting.sum(conversations, assignee.eq(userId)),
+                TabCounting.sum(conversations, DSL.condition(unread))));
         int intentsAt = fields.size();
         for (IntentLabel label : IntentLabel.values()) {
-            fields.add(DSL.count().filterWhere(Literals.eq(EffectiveStatus.INTENT, label)));
+            fields.add(TabCounting.sum(conversations, Literals.eq(intent, label)));
         }
-        Record counts = dsl.select(fields).from(CONVERSATIONS)
-                .where(visible(businesses, InboxFilter.active()))
-                .fetchSingle();
+        Record counts = dsl.select(fields).from(groups).fetchSingle();
         if (!Boolean.TRUE.equals(counts.get(0, Boolean.class))) {
             throw new InvalidRequestException("userId", "user " + userId + " is not a member of workspace "
                     + workspaceId + "; pass the id of the user who is looking at the inbox");
@@ -227,12 +233,5 @@ public final class InboxQuery {
             throw new NotFoundException("conversation", conversationId, workspaceId);
         }
         return updated == 1;
-    }
-
-    /** The workspace's businesses, not soft-deleted, and the filter. */
-    private static Condition visible(List<Long> businesses, InboxFilter filter) {
-        return WorkspaceScope.businessIn(CONVERSATIONS.BUSINESS_ID, businesses)
-                .and(CONVERSATIONS.DELETED_AT.isNull())
-                .and(filter.condition());
     }
 }

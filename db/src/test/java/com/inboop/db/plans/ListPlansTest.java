@@ -30,6 +30,7 @@ import com.inboop.db.list.ArchiveView;
 import com.inboop.db.list.AssigneeFilter;
 import com.inboop.db.list.Page;
 import com.inboop.db.list.PageRequest;
+import com.inboop.db.list.TextSearch;
 import com.inboop.db.list.TimeRange;
 import com.inboop.db.list.YesNo;
 import com.inboop.db.order.OrderFilter;
@@ -122,6 +123,10 @@ class ListPlansTest {
                     + "CASE WHEN g % 8 = 5 THEN timestamp '2026-11-01' - g * interval '2 minute' END, "
                     + "CASE WHEN g % 10 = 0 THEN timestamp '2026-11-02' END, CASE WHEN g % 50 = 7 THEN timestamp '2026-11-02' END "
                     + "FROM generate_series(1, 30000) g JOIN b ON b.k = CASE WHEN g <= 20000 THEN 0 ELSE 1 + g % 20 END");
+            // A NEW lead on every eighth conversation of the large workspace (the leads above belong to none).
+            statement.execute("INSERT INTO leads (business_id, conversation_id, instagram_user_id, status, created_at) "
+                    + "SELECT business_id, id, 'ig-c' || id, 'NEW', timestamp '2026-10-01' FROM conversations "
+                    + "WHERE business_id = " + seed.businessOf(workspace) + " AND id % 8 = 0");
             // A smaller workspace of 6,000 conversations, leads and orders, none of whose text is like the large
             // one's but one row each: the large workspace's common terms are rare here.
             statement.execute("INSERT INTO conversations (business_id, channel, instagram_conversation_id, "
@@ -174,6 +179,8 @@ class ListPlansTest {
                 inbox("inbox with orders", "idx_conversations_inbox", 2, InboxFilter.active().withHasOrders(YesNo.YES)),
                 inbox("inbox without new lead", "idx_conversations_inbox", 2,
                         InboxFilter.active().withHasNewLead(YesNo.NO)),
+                inbox("inbox with a new lead", "idx_conversations_inbox", 9,
+                        InboxFilter.active().withHasNewLead(YesNo.YES)),
                 leads("leads", "idx_leads_list", 1, LeadFilter.active()),
                 leads("leads by status", "idx_leads_list_status", 2, LeadFilter.active().withStatuses(LeadStatus.NEW)),
                 leads("leads by source", "idx_leads_list", 4, LeadFilter.active().withSources("AI")),
@@ -212,7 +219,10 @@ class ListPlansTest {
                 leads("leads search, rare", "idx_leads(_business)?_search", 0,
                         LeadFilter.active().withSearch("notes 29999")),
                 orders("orders search, rare", "idx_orders(_business)?_search", 0,
-                        OrderFilter.active().withSearch("P-19999")));
+                        OrderFilter.active().withSearch("P-19999")),
+                // The window of a common term is a range of the list's index, not the business's every row filtered.
+                orders("orders search, common prefix", "idx_orders_list", 0,
+                        OrderFilter.active().withSearch(TextSearch.prefix("P-1"))));
     }
 
     /**

@@ -17,6 +17,7 @@ import com.inboop.db.internal.backfill.BusinessWorkspaceBackfill;
 import com.inboop.db.internal.backfill.ContactLinkBackfill;
 import com.inboop.db.internal.backfill.ConversationCountsBackfill;
 import com.inboop.db.internal.backfill.FirstMessageAtBackfill;
+import com.inboop.db.internal.backfill.InboxTabCountsBackfill;
 import com.inboop.db.internal.backfill.MessageBusinessBackfill;
 import com.inboop.db.internal.backfill.MessageOriginBackfill;
 import com.inboop.db.internal.backfill.TypedColumnSync;
@@ -51,7 +52,8 @@ public final class BackfillCommand {
         for (BackfillJob job : List.of(new BusinessWorkspaceBackfill(), TypedColumnSync.leadStatus(),
                 TypedColumnSync.orderStatus(), TypedColumnSync.paymentStatus(), TypedColumnSync.intentLabel(),
                 TypedColumnSync.leadAssignee(), new ContactLinkBackfill(), new FirstMessageAtBackfill(),
-                new ConversationCountsBackfill(), new MessageOriginBackfill(), new MessageBusinessBackfill())) {
+                new ConversationCountsBackfill(), new MessageOriginBackfill(), new MessageBusinessBackfill(),
+                new InboxTabCountsBackfill())) {
             jobs.put(job.name(), job);
         }
         return Collections.unmodifiableMap(jobs);

@@ -128,7 +128,10 @@ public final class Keyset {
                 .orderBy(key.desc(), id.desc())
                 .offset(window - 1).limit(1)
                 .fetchOptional(r -> Cursors.Position.of(r.value1(), r.value2()));
-        Condition inWindow = windowEnd.map(end -> DSL.row(key, id).ge(end.time(), end.id())).orElse(DSL.noCondition());
+        // The window as a range of the key too (implied by the row comparison): the planner estimates a row
+        // comparison poorly, and took the business's every row, filtered, for a window it thought nearly empty.
+        Condition inWindow = windowEnd.map(end -> DSL.row(key, id).ge(end.time(), end.id()).and(key.ge(end.time())))
+                .orElse(DSL.noCondition());
         List<T> found = rows(list.select().apply(listed.and(inWindow).and(search.matches())).orderBy(key.desc(), id.desc()), after,
                 fetch, mapper);
         if (found.size() == fetch || windowEnd.isEmpty()) {

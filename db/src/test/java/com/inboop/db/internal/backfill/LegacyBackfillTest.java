@@ -149,6 +149,8 @@ class LegacyBackfillTest {
                         .where(CONVERSATIONS.ID.eq(1L)).execute();
             });
             Map<String, List<String>> untyped = without(ProductionReplica.columns(dataSource), TYPED);
+            // The tab-count ledger records the repaired intent label's move between groups (V065), as it should.
+            untyped.remove("conversation_count_changes");
             Map<String, String> before = ProductionReplica.rowDigests(dataSource, untyped);
 
             Map<String, BackfillSummary> repair = runAll(dsl);
