@@ -49,6 +49,18 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
                          TimeRange created, YesNo hasOrders, ArchiveView view) {
 
     /**
+     * The lead has a live order: its count (leads.order_count, V067..V069) says so, or, not counted yet (NULL), one of
+     * its orders does. Written so that idx_leads_list_with_orders (V070) serves it (its predicate is the first clause)
+     * and never NULL, so that NOT of it is "has no orders". The orders are probed per lead (a scalar sub-select, not
+     * EXISTS, which the planner may turn into a pass over every order).
+     */
+    private static final Condition HAS_ORDERS = LEADS.ORDER_COUNT.gt(DSL.inline(0)).or(LEADS.ORDER_COUNT.isNull())
+            .and(DSL.condition(DSL.coalesce(DSL.field(LEADS.ORDER_COUNT.gt(DSL.inline(0))),
+                    DSL.field(DSL.field(DSL.select(DSL.inline(true)).from(ORDERS)
+                            .where(ORDERS.LEAD_ID.eq(LEADS.ID)).and(ORDERS.DELETED_AT.isNull())
+                            .limit(DSL.inline(1))).isNotNull()))));
+
+    /**
      * The customer's name and the notes as one text, as idx_leads_search (V032) indexes it: the planner uses an
      * expression index only for the same expression.
      */
@@ -161,8 +173,7 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
                         : Literals.in(EffectiveStatus.LEAD, statuses))
                 .and(sources.isEmpty() ? DSL.noCondition() : Literals.in(LEADS.SOURCE, sources))
                 .and(created.condition(LeadQuery.CREATED_AT))
-                .and(hasOrders.condition(DSL.exists(DSL.selectOne().from(ORDERS)
-                        .where(ORDERS.LEAD_ID.eq(LEADS.ID)).and(ORDERS.DELETED_AT.isNull()))));
+                .and(hasOrders.condition(HAS_ORDERS));
     }
 
     /** The filter as its list pages it: condition, search, and the query parameters cursors are bound to. */

@@ -18,6 +18,7 @@ import com.inboop.db.internal.backfill.ContactLinkBackfill;
 import com.inboop.db.internal.backfill.ConversationCountsBackfill;
 import com.inboop.db.internal.backfill.FirstMessageAtBackfill;
 import com.inboop.db.internal.backfill.InboxTabCountsBackfill;
+import com.inboop.db.internal.backfill.LeadOrderCountsBackfill;
 import com.inboop.db.internal.backfill.MessageBusinessBackfill;
 import com.inboop.db.internal.backfill.MessageOriginBackfill;
 import com.inboop.db.internal.backfill.TypedColumnSync;
@@ -53,7 +54,7 @@ public final class BackfillCommand {
                 TypedColumnSync.orderStatus(), TypedColumnSync.paymentStatus(), TypedColumnSync.intentLabel(),
                 TypedColumnSync.leadAssignee(), new ContactLinkBackfill(), new FirstMessageAtBackfill(),
                 new ConversationCountsBackfill(), new MessageOriginBackfill(), new MessageBusinessBackfill(),
-                new InboxTabCountsBackfill())) {
+                new InboxTabCountsBackfill(), new LeadOrderCountsBackfill())) {
             jobs.put(job.name(), job);
         }
         return Collections.unmodifiableMap(jobs);
