@@ -187,7 +187,9 @@ CREATE TABLE messages (
     sender_type          varchar(50),
     content_type         varchar(50),
     channel_message_id   varchar(255),
-    metadata             jsonb
+    metadata             jsonb,
+    -- the business of the message's conversation, so that search is scoped by its index (V054..V056)
+    business_id          bigint
 );
 CREATE INDEX idx_messages_conversation_id ON messages (conversation_id);
 CREATE INDEX idx_messages_direction ON messages (direction);
@@ -225,7 +227,10 @@ CREATE TABLE leads (
     assigned_to_user_id  bigint        REFERENCES users (id),
     converted_at         timestamp(6),
     converted_order_id   bigint,
-    converted_order_number varchar(255)
+    converted_order_number varchar(255),
+    -- the lead's live orders, for the "has orders" filter (V067..V069; NULL: not counted yet). New leads get 0 from
+    -- V068's default, which align does not propose on an existing column (a default needs a backfill first).
+    order_count          integer
 );
 CREATE INDEX idx_leads_business_id ON leads (business_id);
 CREATE INDEX idx_leads_conversation_id ON leads (conversation_id);
@@ -419,6 +424,38 @@ CREATE INDEX idx_leads_search ON leads USING gin ((coalesce(customer_name, '') |
 CREATE INDEX idx_orders_search ON orders
     USING gin ((order_number || ' ' || coalesce(customer_name, '') || ' ' || coalesce(customer_handle, '') || ' '
                 || coalesce(tracking_number, '')) gin_trgm_ops);
+
+-- Search scoped to the workspace by its index (V057..V062): the business beside the trigrams (btree_gin), and the
+-- messages whose business is not filled yet.
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+CREATE INDEX idx_messages_business_search ON messages USING gin (business_id, original_text gin_trgm_ops);
+CREATE INDEX idx_messages_unfilled_business ON messages (conversation_id) WHERE business_id IS NULL;
+CREATE INDEX idx_conversations_business_search ON conversations
+    USING gin (business_id, (coalesce(customer_name, '') || ' ' || coalesce(customer_handle, '')) gin_trgm_ops);
+CREATE INDEX idx_leads_business_search ON leads
+    USING gin (business_id, (coalesce(customer_name, '') || ' ' || coalesce(notes, '')) gin_trgm_ops);
+CREATE INDEX idx_orders_business_search ON orders
+    USING gin (business_id, (order_number || ' ' || coalesce(customer_name, '') || ' ' || coalesce(customer_handle, '')
+               || ' ' || coalesce(tracking_number, '')) gin_trgm_ops);
+
+-- The inbox's tab counts kept per business (V063..V066; the trigger functions are in those migrations).
+CREATE TABLE conversation_count_changes (
+    business_id         bigint        NOT NULL,
+    assigned_to_user_id bigint,
+    intent_label        intent_label,
+    unread              boolean       NOT NULL,
+    change              integer       NOT NULL
+);
+CREATE INDEX idx_conversation_count_changes_business ON conversation_count_changes (business_id);
+CREATE TABLE conversation_counts_kept (
+    business_id bigint    PRIMARY KEY,
+    kept_since  timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
+);
+
+-- Leads with orders in the leads list's order (V070), and those not counted yet.
+CREATE INDEX idx_leads_list_with_orders ON leads
+    (business_id, (coalesce(created_at, '1970-01-01 00:00:00'::timestamp)) DESC, id DESC)
+    WHERE deleted_at IS NULL AND (order_count > 0 OR order_count IS NULL);
 
 -- The expand phase (docs/typed-status-columns.md): what each legacy value means, one definition for the database's
 -- triggers (V041 to V043 keep every typed column in step with its legacy twin in the writer's own statement), the

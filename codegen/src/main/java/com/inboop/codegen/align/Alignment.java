@@ -225,8 +225,10 @@ public final class Alignment {
             lines.add("    CONSTRAINT " + constraint.name() + " " + constraint.definition());
         }
         StringBuilder sql = new StringBuilder(header("table " + table.name() + ", as the design has it. A new, "
-                + "empty table: its indexes are built in place."));
-        sql.append("CREATE TABLE IF NOT EXISTS ").append(table.name()).append(" (\n")
+                + "empty table: its indexes are built in place. Not IF NOT EXISTS: a table of that name that exists "
+                + "already may hold rows, and this migration should then stop rather than build its indexes "
+                + "blocking writes (the guard reports such an index, IB201)."));
+        sql.append("CREATE TABLE ").append(table.name()).append(" (\n")
                 .append(String.join(",\n", lines)).append("\n);\n");
         for (Index index : target.indexes().values()) {
             if (index.table().equals(table.name()) && !table.constraints().containsKey(index.name())) {
