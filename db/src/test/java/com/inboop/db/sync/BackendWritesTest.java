@@ -22,8 +22,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,11 +44,11 @@ import com.inboop.db.legacy.LegacyMapping;
 import com.inboop.db.list.ArchiveView;
 import com.inboop.db.list.PageRequest;
 import com.inboop.db.list.StatusCounts;
-import com.inboop.db.migration.InboopMigrations;
 import com.inboop.db.order.OrderFilter;
 import com.inboop.db.order.OrderQuery;
 import com.inboop.db.order.OrderRow;
 import com.inboop.db.replica.BackendWrites;
+import com.inboop.db.replica.MigratedReplica;
 import com.inboop.db.replica.ProductionReplica;
 import com.inboop.db.schema.enums.IntentLabel;
 import com.inboop.db.schema.enums.LeadStatus;
@@ -84,11 +82,10 @@ class BackendWritesTest {
                                                                       boolean backfilledFirst, TestDatabase server)
             throws Exception {
         try (ThrowawayDatabase replica = server.newEmptyDatabase()) {
-            DataSource dataSource = replica.target().dataSource();
-            ProductionReplica.build(dataSource, state);
-            BackendWrites backend = new BackendWrites(dataSource, ProductionReplica.columns(dataSource));
-            InboopMigrations.migrate(dataSource);
-            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            MigratedReplica migrated = MigratedReplica.of(replica, state);
+            DataSource dataSource = migrated.dataSource();
+            BackendWrites backend = migrated.backend();
+            DSLContext dsl = migrated.dsl();
             if (backfilledFirst) {
                 // The case reported: typed columns filled, then the backend moves statuses in the legacy ones alone.
                 BackfillRunner runner = new BackfillRunner(dsl, line -> { });
@@ -157,11 +154,10 @@ class BackendWritesTest {
     void manyConnectionsWritingAtOnceLeaveEveryRowInAgreementAndEveryCountExact(ProductionReplica.State state,
                                                                                TestDatabase server) throws Exception {
         try (ThrowawayDatabase replica = server.newEmptyDatabase()) {
-            DataSource dataSource = replica.target().dataSource();
-            ProductionReplica.build(dataSource, state);
-            BackendWrites backend = new BackendWrites(dataSource, ProductionReplica.columns(dataSource));
-            InboopMigrations.migrate(dataSource);
-            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            MigratedReplica migrated = MigratedReplica.of(replica, state);
+            DataSource dataSource = migrated.dataSource();
+            BackendWrites backend = migrated.backend();
+            DSLContext dsl = migrated.dsl();
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
                 ids.add(backend.insert("leads", lead(1 + i % 2, "NEW")));

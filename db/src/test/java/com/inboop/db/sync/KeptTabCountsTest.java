@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,8 +34,8 @@ import com.inboop.db.inbox.TabCounts;
 import com.inboop.db.internal.backfill.BackfillOptions;
 import com.inboop.db.internal.backfill.BackfillRunner;
 import com.inboop.db.internal.backfill.InboxTabCountsBackfill;
-import com.inboop.db.migration.InboopMigrations;
 import com.inboop.db.replica.BackendWrites;
+import com.inboop.db.replica.MigratedReplica;
 import com.inboop.db.replica.ProductionReplica;
 import com.inboop.db.schema.enums.IntentLabel;
 
@@ -61,11 +59,10 @@ class KeptTabCountsTest {
     void theCountsAreTheConversationsBeforeTheJobAfterItAndUnderEveryKindOfWrite(TestDatabase server)
             throws Exception {
         try (ThrowawayDatabase replica = server.newEmptyDatabase()) {
-            DataSource dataSource = replica.target().dataSource();
-            ProductionReplica.build(dataSource, ProductionReplica.State.HISTORY_ONLY);
-            BackendWrites backend = new BackendWrites(dataSource, ProductionReplica.columns(dataSource));
-            InboopMigrations.migrate(dataSource);
-            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            MigratedReplica migrated = MigratedReplica.of(replica, ProductionReplica.State.HISTORY_ONLY);
+            DataSource dataSource = migrated.dataSource();
+            BackendWrites backend = migrated.backend();
+            DSLContext dsl = migrated.dsl();
             InboxQuery inbox = new InboxQuery(dsl);
             assertThat(dsl.fetchCount(CONVERSATION_COUNTS_KEPT)).as("production's businesses predate V066").isZero();
             TabCounts before = inbox.tabCounts(WORKSPACE, OWNER);
@@ -107,11 +104,10 @@ class KeptTabCountsTest {
     void manyWritersAtOnceFoldsBesideThemAndTheJobAmongThemLeaveTheCountsExact(TestDatabase server)
             throws Exception {
         try (ThrowawayDatabase replica = server.newEmptyDatabase()) {
-            DataSource dataSource = replica.target().dataSource();
-            ProductionReplica.build(dataSource, ProductionReplica.State.HIBERNATE_DRIFT);
-            BackendWrites backend = new BackendWrites(dataSource, ProductionReplica.columns(dataSource));
-            InboopMigrations.migrate(dataSource);
-            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            MigratedReplica migrated = MigratedReplica.of(replica, ProductionReplica.State.HIBERNATE_DRIFT);
+            DataSource dataSource = migrated.dataSource();
+            BackendWrites backend = migrated.backend();
+            DSLContext dsl = migrated.dsl();
             List<Long> conversations = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 conversations.add(backend.insert("conversations", conversation(1 + i % 2, "INSTAGRAM", "c" + i)));

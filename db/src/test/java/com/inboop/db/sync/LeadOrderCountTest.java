@@ -17,8 +17,6 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,8 +32,8 @@ import com.inboop.db.lead.LeadRow;
 import com.inboop.db.list.ArchiveView;
 import com.inboop.db.list.PageRequest;
 import com.inboop.db.list.YesNo;
-import com.inboop.db.migration.InboopMigrations;
 import com.inboop.db.replica.BackendWrites;
+import com.inboop.db.replica.MigratedReplica;
 import com.inboop.db.replica.ProductionReplica;
 
 /**
@@ -54,11 +52,10 @@ class LeadOrderCountTest {
     void theFilterAndTheCountsFollowEveryOrderTheBackendWritesBeforeAndAfterTheJob(TestDatabase server)
             throws Exception {
         try (ThrowawayDatabase replica = server.newEmptyDatabase()) {
-            DataSource dataSource = replica.target().dataSource();
-            ProductionReplica.build(dataSource, ProductionReplica.State.HISTORY_ONLY);
-            BackendWrites backend = new BackendWrites(dataSource, ProductionReplica.columns(dataSource));
-            InboopMigrations.migrate(dataSource);
-            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            MigratedReplica migrated = MigratedReplica.of(replica, ProductionReplica.State.HISTORY_ONLY);
+            DataSource dataSource = migrated.dataSource();
+            BackendWrites backend = migrated.backend();
+            DSLContext dsl = migrated.dsl();
             assertThat(dsl.fetchCount(LEADS, LEADS.ORDER_COUNT.isNotNull())).as("production's leads, not counted")
                     .isZero();
             assertFilterIsTheOrders(dsl);
@@ -97,11 +94,10 @@ class LeadOrderCountTest {
     @Test
     void theJobAmongManyWritersOfOrdersCountsEveryOrderOnce(TestDatabase server) throws Exception {
         try (ThrowawayDatabase replica = server.newEmptyDatabase()) {
-            DataSource dataSource = replica.target().dataSource();
-            ProductionReplica.build(dataSource, ProductionReplica.State.HIBERNATE_DRIFT);
-            BackendWrites backend = new BackendWrites(dataSource, ProductionReplica.columns(dataSource));
-            InboopMigrations.migrate(dataSource);
-            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            MigratedReplica migrated = MigratedReplica.of(replica, ProductionReplica.State.HIBERNATE_DRIFT);
+            DataSource dataSource = migrated.dataSource();
+            BackendWrites backend = migrated.backend();
+            DSLContext dsl = migrated.dsl();
             List<Long> leads = dsl.select(LEADS.ID).from(LEADS).fetch(LEADS.ID);
 
             ExecutorService pool = Executors.newFixedThreadPool(5);

@@ -11,8 +11,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,8 +21,8 @@ import com.inboop.codegen.postgres.ThrowawayDatabase;
 import com.inboop.db.internal.backfill.BackfillOptions;
 import com.inboop.db.internal.backfill.BackfillRunner;
 import com.inboop.db.internal.backfill.MessageBusinessBackfill;
-import com.inboop.db.migration.InboopMigrations;
 import com.inboop.db.replica.BackendWrites;
+import com.inboop.db.replica.MigratedReplica;
 import com.inboop.db.replica.ProductionReplica;
 
 /**
@@ -42,11 +40,10 @@ class MessageBusinessTest {
     void everyMessageCarriesItsConversationsBusinessWhoeverWroteIt(ProductionReplica.State state, TestDatabase server)
             throws Exception {
         try (ThrowawayDatabase replica = server.newEmptyDatabase()) {
-            DataSource dataSource = replica.target().dataSource();
-            ProductionReplica.build(dataSource, state);
-            BackendWrites backend = new BackendWrites(dataSource, ProductionReplica.columns(dataSource));
-            InboopMigrations.migrate(dataSource);
-            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            MigratedReplica migrated = MigratedReplica.of(replica, state);
+            DataSource dataSource = migrated.dataSource();
+            BackendWrites backend = migrated.backend();
+            DSLContext dsl = migrated.dsl();
             int existing = dsl.fetchCount(MESSAGES);
             assertThat(dsl.fetchCount(MESSAGES, MESSAGES.BUSINESS_ID.isNull())).as("rows from before V055")
                     .isEqualTo(existing).isPositive();
