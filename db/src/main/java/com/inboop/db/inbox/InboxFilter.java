@@ -184,9 +184,8 @@ public record InboxFilter(TextSearch search, Set<String> channels, Set<IntentLab
                 .and(hasOrders.condition(DSL.coalesce(CONVERSATIONS.ORDER_COUNT, DSL.inline(0)).gt(DSL.inline(0))));
     }
 
-    /** A stable text form, so that a cursor is only accepted with the filter it was issued for. */
     /** The filter as its list pages it: condition, search, and the query parameters cursors are bound to. */
     Filtering filtering() {
-        return new Filtering(condition(), search, toQueryParameters());
+        return new Filtering(this::condition, search, toQueryParameters());
     }
 }

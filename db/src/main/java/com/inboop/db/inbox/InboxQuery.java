@@ -13,10 +13,7 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record12;
 import org.jooq.Record;
-import org.jooq.Records;
-import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -36,6 +33,8 @@ import com.inboop.db.internal.sql.ContactName;
 import com.inboop.db.internal.sql.Literals;
 import com.inboop.db.internal.sql.UtcTime;
 import com.inboop.db.internal.sql.WorkspaceScope;
+import com.inboop.db.internal.statement.Column;
+import com.inboop.db.internal.statement.Columns;
 import com.inboop.db.list.Cursors;
 import com.inboop.db.list.Page;
 import com.inboop.db.list.PageRequest;
@@ -63,8 +62,7 @@ public final class InboxQuery {
 
     private final DSLContext dsl;
     private final Cursors cursors;
-    private final ListShape<Record12<Long, Long, String, String, String, LocalDateTime, Integer, Long,
-            IntentLabel, BigDecimal, Integer, Integer>, InboxRow> list;
+    private final ListShape<InboxRow> list;
 
     /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public InboxQuery(DSLContext dsl) {
@@ -75,8 +73,32 @@ public final class InboxQuery {
     public InboxQuery(DSLContext dsl, Cursors cursors) {
         this.dsl = DatabaseFailures.translating(dsl);
         this.cursors = Arguments.require("cursors", cursors);
-        this.list = new ListShape<>("inbox", CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID,
-                CONVERSATIONS.DELETED_AT, CONVERSATIONS.ARCHIVED_AT, this::select, Records.mapping(InboxRow::new),
+        this.list = list(this.dsl);
+    }
+
+    /** The inbox list: its columns, each read into {@link InboxRow} by its position. */
+    private static ListShape<InboxRow> list(DSLContext dsl) {
+        Columns columns = new Columns();
+        Column<Long> id = columns.add(CONVERSATIONS.ID);
+        Column<Long> businessId = columns.add(CONVERSATIONS.BUSINESS_ID);
+        Column<String> channel = columns.add(CONVERSATIONS.CHANNEL);
+        Column<String> customer = columns.add(DSL.coalesce(
+                ContactName.of(CONVERSATIONS.CONTACT_ID, CONVERSATIONS.BUSINESS_ID),
+                CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE).as("customer"));
+        Column<String> preview = columns.add(
+                DSL.left(CONVERSATIONS.LAST_MESSAGE, DSL.inline(PREVIEW_LENGTH)).as("preview"));
+        Column<LocalDateTime> activityAt = columns.add(Keyset.sortKey(ACTIVITY_AT));
+        Column<Integer> unread = columns.add(DSL.coalesce(CONVERSATIONS.UNREAD_COUNT, DSL.inline(0)).as("unread"));
+        Column<Long> assignee = columns.add(CONVERSATIONS.ASSIGNED_TO_USER_ID);
+        Column<IntentLabel> intent = columns.add(EffectiveStatus.INTENT.as("intent_label"));
+        Column<BigDecimal> confidence = columns.add(CONVERSATIONS.INTENT_CONFIDENCE);
+        Column<Integer> leadCount = columns.add(CONVERSATIONS.LEAD_COUNT);
+        Column<Integer> orderCount = columns.add(CONVERSATIONS.ORDER_COUNT);
+        return new ListShape<>(dsl, "inbox", CONVERSATIONS, ACTIVITY_AT, CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID,
+                CONVERSATIONS.DELETED_AT, CONVERSATIONS.ARCHIVED_AT, columns,
+                row -> new InboxRow(id.read(row), businessId.read(row), channel.read(row), customer.read(row),
+                        preview.read(row), activityAt.read(row), unread.read(row), assignee.read(row),
+                        intent.read(row), confidence.read(row), leadCount.read(row), orderCount.read(row)),
                 row -> Cursors.Position.of(row.activityAt(), row.conversationId()),
                 (search, businesses) -> new Keyset.Search(matches(search), indexed(search, businesses)));
     }
@@ -93,7 +115,7 @@ public final class InboxQuery {
      */
     public Page<InboxRow> page(long workspaceId, InboxFilter filter, PageRequest request) {
         Arguments.require("filter", filter);
-        return list.page(dsl, cursors, workspaceId, filter.filtering(), request);
+        return list.page(cursors, workspaceId, filter.filtering(), request);
     }
 
     /**
@@ -142,21 +164,6 @@ public final class InboxQuery {
     static Field<String> customerText(Conversations conversations) {
         return DSL.field("(coalesce({0}, '') || ' ' || coalesce({1}, ''))", SQLDataType.VARCHAR,
                 conversations.CUSTOMER_NAME, conversations.CUSTOMER_HANDLE);
-    }
-
-    private SelectConditionStep<Record12<Long, Long, String, String, String, LocalDateTime, Integer, Long,
-            IntentLabel, BigDecimal, Integer, Integer>> select(Condition where) {
-        return dsl.select(CONVERSATIONS.ID, CONVERSATIONS.BUSINESS_ID, CONVERSATIONS.CHANNEL,
-                        DSL.coalesce(ContactName.of(CONVERSATIONS.CONTACT_ID, CONVERSATIONS.BUSINESS_ID),
-                                CONVERSATIONS.CUSTOMER_NAME, CONVERSATIONS.CUSTOMER_HANDLE).as("customer"),
-                        DSL.left(CONVERSATIONS.LAST_MESSAGE, DSL.inline(PREVIEW_LENGTH)).as("preview"),
-                        Keyset.sortKey(ACTIVITY_AT),
-                        DSL.coalesce(CONVERSATIONS.UNREAD_COUNT, DSL.inline(0)).as("unread"),
-                        CONVERSATIONS.ASSIGNED_TO_USER_ID,
-                        EffectiveStatus.INTENT.as("intent_label"), CONVERSATIONS.INTENT_CONFIDENCE,
-                        CONVERSATIONS.LEAD_COUNT, CONVERSATIONS.ORDER_COUNT)
-                .from(CONVERSATIONS)
-                .where(where);
     }
 
     /**

@@ -178,6 +178,6 @@ public record LeadFilter(TextSearch search, Set<LeadStatus> statuses, Set<String
 
     /** The filter as its list pages it: condition, search, and the query parameters cursors are bound to. */
     Filtering filtering() {
-        return new Filtering(condition(), search, toQueryParameters());
+        return new Filtering(this::condition, search, toQueryParameters());
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record11;
-import org.jooq.Records;
 import org.jooq.impl.DSL;
 
 import com.inboop.db.InvalidRequestException;
@@ -21,6 +19,8 @@ import com.inboop.db.internal.list.Keyset;
 import com.inboop.db.internal.list.ListShape;
 import com.inboop.db.internal.sql.ContactName;
 import com.inboop.db.internal.sql.UtcTime;
+import com.inboop.db.internal.statement.Column;
+import com.inboop.db.internal.statement.Columns;
 import com.inboop.db.list.ArchiveView;
 import com.inboop.db.list.Cursors;
 import com.inboop.db.list.Page;
@@ -36,8 +36,7 @@ public final class LeadQuery {
 
     private final DSLContext dsl;
     private final Cursors cursors;
-    private final ListShape<Record11<Long, Long, Long, String, String, LeadStatus, String, String, Long, BigDecimal,
-            LocalDateTime>, LeadRow> list;
+    private final ListShape<LeadRow> list;
 
     /** Cursors are signed with the built-in key: tamper-evident, not secret (see {@link Cursors}). */
     public LeadQuery(DSLContext dsl) {
@@ -48,16 +47,29 @@ public final class LeadQuery {
     public LeadQuery(DSLContext dsl, Cursors cursors) {
         this.dsl = DatabaseFailures.translating(dsl);
         this.cursors = Arguments.require("cursors", cursors);
-        this.list = new ListShape<>("leads", LEADS, CREATED_AT, LEADS.ID, LEADS.BUSINESS_ID, LEADS.DELETED_AT,
-                LEADS.ARCHIVED_AT,
-                where -> this.dsl.select(LEADS.ID, LEADS.BUSINESS_ID, LEADS.CONVERSATION_ID, LEADS.CHANNEL,
-                                DSL.coalesce(ContactName.of(LEADS.CONTACT_ID, LEADS.BUSINESS_ID), LEADS.CUSTOMER_NAME,
-                                        LEADS.INSTAGRAM_USERNAME).as("customer"),
-                                EffectiveStatus.LEAD.as("status"), LEADS.STATUS.as("legacy_status"), LEADS.SOURCE,
-                                Assignable.LEAD.assignee().as("assignee"), LEADS.VALUE, Keyset.sortKey(CREATED_AT))
-                        .from(LEADS)
-                        .where(where),
-                Records.mapping(LeadRow::new),
+        this.list = list(this.dsl);
+    }
+
+    /** The leads list: its columns, each read into {@link LeadRow} by its position. */
+    private static ListShape<LeadRow> list(DSLContext dsl) {
+        Columns columns = new Columns();
+        Column<Long> id = columns.add(LEADS.ID);
+        Column<Long> businessId = columns.add(LEADS.BUSINESS_ID);
+        Column<Long> conversationId = columns.add(LEADS.CONVERSATION_ID);
+        Column<String> channel = columns.add(LEADS.CHANNEL);
+        Column<String> customer = columns.add(DSL.coalesce(ContactName.of(LEADS.CONTACT_ID, LEADS.BUSINESS_ID),
+                LEADS.CUSTOMER_NAME, LEADS.INSTAGRAM_USERNAME).as("customer"));
+        Column<LeadStatus> status = columns.add(EffectiveStatus.LEAD.as("status"));
+        Column<String> legacyStatus = columns.add(LEADS.STATUS.as("legacy_status"));
+        Column<String> source = columns.add(LEADS.SOURCE);
+        Column<Long> assignee = columns.add(Assignable.LEAD.assignee().as("assignee"));
+        Column<BigDecimal> value = columns.add(LEADS.VALUE);
+        Column<LocalDateTime> createdAt = columns.add(Keyset.sortKey(CREATED_AT));
+        return new ListShape<>(dsl, "leads", LEADS, CREATED_AT, LEADS.ID, LEADS.BUSINESS_ID, LEADS.DELETED_AT,
+                LEADS.ARCHIVED_AT, columns,
+                row -> new LeadRow(id.read(row), businessId.read(row), conversationId.read(row), channel.read(row),
+                        customer.read(row), status.read(row), legacyStatus.read(row), source.read(row),
+                        assignee.read(row), value.read(row), createdAt.read(row)),
                 row -> Cursors.Position.of(row.createdAt(), row.id()),
                 ListShape.searching(LeadFilter.SEARCHED, List.of(LEADS.CUSTOMER_NAME, LEADS.NOTES)));
     }
@@ -70,11 +82,11 @@ public final class LeadQuery {
      */
     public Page<LeadRow> page(long workspaceId, LeadFilter filter, PageRequest request) {
         Arguments.require("filter", filter);
-        return list.page(dsl, cursors, workspaceId, filter.filtering(), request);
+        return list.page(cursors, workspaceId, filter.filtering(), request);
     }
 
     /** Leads per status in the workspace's active or archived leads. */
     public StatusCounts<LeadStatus> countByStatus(long workspaceId, ArchiveView view) {
-        return list.count(dsl, workspaceId, view, EffectiveStatus.LEAD);
+        return list.count(workspaceId, view, EffectiveStatus.LEAD);
     }
 }

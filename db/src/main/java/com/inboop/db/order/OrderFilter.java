@@ -202,6 +202,6 @@ public record OrderFilter(TextSearch search, Set<OrderStatus> statuses, Set<Paym
 
     /** The filter as its list pages it: condition, search, and the query parameters cursors are bound to. */
     Filtering filtering() {
-        return new Filtering(condition(), search, toQueryParameters());
+        return new Filtering(this::condition, search, toQueryParameters());
     }
 }

@@ -43,6 +43,11 @@ public final class DatabaseFailures implements ExecuteListener {
         return new DatabaseFailureException(sqlState(failure), failure);
     }
 
+    /** {@code failure}, met while reading a statement's rows outside jOOQ's own fetching, as inboop-db reports it. */
+    public static DatabaseFailureException translate(SQLException failure) {
+        return new DatabaseFailureException(sqlState(failure), failure);
+    }
+
     @Override
     public void exception(ExecuteContext ctx) {
         RuntimeException failure = ctx.exception();

@@ -9,20 +9,21 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
+import org.jooq.QueryPart;
 import org.jooq.Record;
-import org.jooq.RecordMapper;
 import org.jooq.Select;
 import org.jooq.SelectSeekStep2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-import com.inboop.db.internal.sql.WorkspaceScope;
+import com.inboop.db.internal.statement.RenderedStatements;
+import com.inboop.db.internal.statement.ResultRows;
 import com.inboop.db.list.Cursors;
 
 /**
  * Keyset pages of the lists, ordered by (a timestamp, an id), both descending: jOOQ's {@code seek} after the cursor's
  * position, one row more than the limit to know whether a next page exists; per business and merged for a workspace
- * of several ({@link #rows(Function, List, Optional, int, RecordMapper)}), and windowed for a text search
+ * of several ({@link #page(Function, List, Optional, int)}), and windowed for a text search
  * ({@link Search}). {@link ListShape} pages a list with it.
  */
 public final class Keyset {
@@ -51,22 +52,29 @@ public final class Keyset {
     }
 
     /**
-     * At most {@code fetch} rows of {@code list} after {@code after}: those of the workspace's {@code businesses}
-     * where {@code listed} holds, and {@code search} if there is one. Without a search, each business's page is one
-     * index range scan (merged for several: {@link #rows(Function, List, Optional, int, RecordMapper)}); with one,
-     * the rows come from the cheaper of two ways, as the private {@code searched} says.
+     * Where a page starts, as the statement writes it: the previous page's last sort key and id, as bind values
+     * ({@link #of}) or as placeholders bound on each run of a statement rendered once ({@link #placeholders}).
+     *
+     * @param time the sort key
+     * @param id   the id
      */
-    static <R extends Record, T> List<T> rows(DSLContext dsl, ListShape<R, T> list, List<Long> businesses,
-                                              Condition listed, Optional<Search> search,
-                                              Optional<Cursors.Position> after, int fetch) {
-        if (search.isEmpty()) {
-            return rows(scope -> list.select().apply(scope.and(listed)).orderBy(list.key().desc(), list.id().desc()),
-                    WorkspaceScope.eachBusiness(list.businessId(), businesses), after, fetch, list.mapper());
+    public record After(Field<LocalDateTime> time, Field<Long> id) {
+
+        /** {@code position} as bind values of the types of the list's {@code key} and {@code id}. */
+        static After of(Cursors.Position position, Field<LocalDateTime> key, Field<Long> id) {
+            return new After(DSL.val(position.time(), key.getDataType()), DSL.val(position.id(), id.getDataType()));
         }
-        // Typed keys: the search's index holds the business beside the text (V058..V062), and so finds this
-        // workspace's matches only.
-        Condition inWorkspace = WorkspaceScope.businessKeyIn(list.businessId(), businesses).and(listed);
-        return searched(dsl, list, inWorkspace, search.get(), after, fetch);
+
+        /** Placeholders 0 (the sort key) and 1 (the id) of a statement rendered once. */
+        static After placeholders(Field<LocalDateTime> key, Field<Long> id) {
+            return new After(RenderedStatements.placeholder(0, key.getDataType()),
+                    RenderedStatements.placeholder(1, id.getDataType()));
+        }
+
+        /** The two, in placeholder order. */
+        QueryPart[] values() {
+            return new QueryPart[] {time, id};
+        }
     }
 
     /** {@code key} named {@link #SORT_KEY}, for a list query's select list. */
@@ -75,33 +83,27 @@ public final class Keyset {
     }
 
     /**
-     * At most {@code fetch} rows after {@code after} of the list that {@code orderedFor} builds for each of
-     * {@code scopes} (a workspace's businesses). One scope is one query. Several are one query too, a UNION ALL of each
-     * scope's own page (an ordered index range scan of at most {@code fetch} rows) ordered and cut to {@code fetch}:
-     * a workspace of several businesses reads at most {@code fetch} rows per business, on page 1,000 as on page 1,
-     * instead of sorting all of its rows. The queries must name their sort key {@link #SORT_KEY}, their id
+     * The statement of at most {@code fetch} rows after {@code after} of the list that {@code orderedFor} builds for
+     * each of {@code scopes} (a workspace's businesses). One scope is one query. Several are one query too, a UNION
+     * ALL of each scope's own page (an ordered index range scan of at most {@code fetch} rows) ordered and cut to
+     * {@code fetch}: a workspace of several businesses reads at most {@code fetch} rows per business, on page 1,000 as
+     * on page 1, instead of sorting all of its rows. The queries must name their sort key {@link #SORT_KEY}, their id
      * {@code id}, and every other computed column uniquely.
      */
-    static <R extends Record, T> List<T> rows(
-            Function<Condition, SelectSeekStep2<R, LocalDateTime, Long>> orderedFor, List<Condition> scopes,
-            Optional<Cursors.Position> after, int fetch, RecordMapper<? super R, T> mapper) {
+    static Select<Record> page(Function<Condition, SelectSeekStep2<Record, LocalDateTime, Long>> orderedFor,
+                               List<Condition> scopes, Optional<After> after, int fetch) {
         if (scopes.size() == 1) {
-            return rows(orderedFor.apply(scopes.get(0)), after, fetch, mapper);
+            return page(orderedFor.apply(scopes.get(0)), after, fetch);
         }
-        Param<Integer> limit = DSL.inline(fetch);
-        Select<R> union = null;
+        Select<Record> union = null;
         for (Condition scope : scopes) {
-            SelectSeekStep2<R, LocalDateTime, Long> ordered = orderedFor.apply(scope);
-            Select<R> page = after.isPresent()
-                    ? ordered.seek(after.get().time(), after.get().id()).limit(limit)
-                    : ordered.limit(limit);
+            Select<Record> page = page(orderedFor.apply(scope), after, fetch);
             union = union == null ? page : union.unionAll(page);
         }
-        Table<R> pages = union.asTable("scope_pages");
+        Table<Record> pages = union.asTable("scope_pages");
         return DSL.using(union.configuration()).selectFrom(pages)
                 .orderBy(pages.field(SORT_KEY).desc(), pages.field("id").desc())
-                .limit(limit)
-                .fetch(mapper);
+                .limit(DSL.inline(fetch));
     }
 
     /**
@@ -115,12 +117,11 @@ public final class Keyset {
      *
      * @param listed the list's rows (workspace, not deleted, the other filters)
      */
-    private static <R extends Record, T> List<T> searched(DSLContext dsl, ListShape<R, T> list, Condition listed,
-                                                          Search search, Optional<Cursors.Position> after,
-                                                          int fetch) {
+    static <T> List<T> searched(DSLContext dsl, ListShape<T> list, Condition listed, Search search,
+                                Optional<Cursors.Position> after, int fetch) {
         Field<LocalDateTime> key = list.key();
         Field<Long> id = list.id();
-        RecordMapper<? super R, T> mapper = list.mapper();
+        Optional<After> from = after.map(a -> After.of(a, key, id));
         int window = Math.max(SEARCH_WINDOW, 20 * fetch);
         Condition afterCursor = after.map(a -> DSL.row(key, id).lt(a.time(), a.id())).orElse(DSL.noCondition());
         Optional<Cursors.Position> windowEnd = dsl.select(key, id).from(list.table())
@@ -132,24 +133,25 @@ public final class Keyset {
         // comparison poorly, and took the business's every row, filtered, for a window it thought nearly empty.
         Condition inWindow = windowEnd.map(end -> DSL.row(key, id).ge(end.time(), end.id()).and(key.ge(end.time())))
                 .orElse(DSL.noCondition());
-        List<T> found = rows(list.select().apply(listed.and(inWindow).and(search.matches())).orderBy(key.desc(), id.desc()), after,
-                fetch, mapper);
+        SelectSeekStep2<Record, LocalDateTime, Long> inOrder = list.select(listed.and(inWindow)
+                .and(search.matches())).orderBy(key.desc(), id.desc());
+        List<T> found = ResultRows.read(page(inOrder, from, fetch), list.reader());
         if (found.size() == fetch || windowEnd.isEmpty()) {
             return found;
         }
         Field<LocalDateTime> notIndexed = DSL.field("({0} + interval '0 seconds')", key.getDataType(), key);
-        return rows(list.select().apply(listed.and(search.indexed())).orderBy(notIndexed.desc(), id.desc()), after, fetch, mapper);
+        SelectSeekStep2<Record, LocalDateTime, Long> byIndex = list.select(listed.and(search.indexed()))
+                .orderBy(notIndexed.desc(), id.desc());
+        return ResultRows.read(page(byIndex, from, fetch), list.reader());
     }
 
-    /** At most {@code fetch} rows of {@code ordered} after {@code after}. */
-    static <R extends Record, T> List<T> rows(SelectSeekStep2<R, LocalDateTime, Long> ordered,
-                                                     Optional<Cursors.Position> after, int fetch,
-                                                     RecordMapper<? super R, T> mapper) {
+    /** The statement of at most {@code fetch} rows of {@code ordered} after {@code after}. */
+    private static Select<Record> page(SelectSeekStep2<Record, LocalDateTime, Long> ordered, Optional<After> after,
+                                       int fetch) {
         // The limit is inlined: under a generic plan a bind-value LIMIT is costed as a tenth of the rows, which
         // makes a sort of everything after the cursor look cheaper than reading the index in order.
         Param<Integer> limit = DSL.inline(fetch);
-        return after.isPresent()
-                ? ordered.seek(after.get().time(), after.get().id()).limit(limit).fetch(mapper)
-                : ordered.limit(limit).fetch(mapper);
+        return after.isPresent() ? ordered.seek(after.get().time(), after.get().id()).limit(limit)
+                : ordered.limit(limit);
     }
 }

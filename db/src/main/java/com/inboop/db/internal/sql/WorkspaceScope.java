@@ -37,8 +37,13 @@ public final class WorkspaceScope {
     /** The ids of the workspace's businesses, ascending; empty for an unknown workspace. */
     public static List<Long> businessesOf(DSLContext dsl, long workspaceId) {
         Ids.require("workspaceId", workspaceId);
-        return dsl.select(BUSINESSES.ID).from(BUSINESSES).where(BUSINESSES.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(BUSINESSES.ID).fetch(BUSINESSES.ID);
+        return dsl.fetchValues(businessLookup(DSL.val(workspaceId)));
+    }
+
+    /** The ids of the workspace {@code workspaceId} names (a value, or a placeholder to bind later), ascending. */
+    public static Select<Record1<Long>> businessLookup(Field<Long> workspaceId) {
+        return DSL.select(BUSINESSES.ID).from(BUSINESSES).where(BUSINESSES.WORKSPACE_ID.eq(workspaceId))
+                .orderBy(BUSINESSES.ID);
     }
 
     /**
