@@ -77,8 +77,7 @@ public final class WorkspaceScope {
 
     /**
      * One condition per business ({@code businessId = literal}), for lists that read each business's page on its own
-     * index range ({@link com.inboop.db.internal.list.Keyset#rows(java.util.function.Function, List, java.util.Optional, int,
-     * org.jooq.RecordMapper)}); {@code [false]} for a workspace without businesses.
+     * index range ({@code Keyset.page}, merged by a UNION ALL); {@code [false]} for a workspace without businesses.
      */
     public static List<Condition> eachBusiness(Field<Long> businessId, List<Long> businesses) {
         return businesses.isEmpty() ? List.of(DSL.falseCondition())
