@@ -54,6 +54,12 @@ public final class ListShape<T> {
      */
     static final int RENDERED_PAGES = 512;
 
+    /**
+     * How much page statement text a list keeps, in characters (about as many bytes): a page of a workspace of one
+     * business is 2,000-3,000 characters, and each further business adds a UNION ALL branch of as many.
+     */
+    static final long RENDERED_CHARACTERS = 2_000_000;
+
     /** A business id, the one column of the business lookup. */
     private static final RowReader<Long> BUSINESS_ID = row -> row.getLong(1);
 
@@ -103,7 +109,7 @@ public final class ListShape<T> {
         this.reader = reader;
         this.position = position;
         this.search = search;
-        this.pages = new RenderedStatements<>(dsl, RENDERED_PAGES);
+        this.pages = new RenderedStatements<>(dsl, RENDERED_PAGES, RENDERED_CHARACTERS);
         Select<?> lookup = WorkspaceScope.businessLookup(RenderedStatements.placeholder(0, SQLDataType.BIGINT));
         this.businessLookup = RenderedStatements.render(dsl, lookup);
         this.businessLookupColumns = List.copyOf(lookup.getSelect());

@@ -19,21 +19,24 @@ import org.jooq.impl.DSL;
  */
 public final class RenderedStatement {
 
-    private final String text;
+    private final int length;
     private final String template;
+    // The text is kept only as these pieces (raw SQL between placeholders), not a second time whole.
     private final QueryPart[] pieces;
+    private final String[] raw;
     private final int[] placeholderAt;
 
-    private RenderedStatement(String text, String template, QueryPart[] pieces, int[] placeholderAt) {
-        this.text = text;
+    private RenderedStatement(int length, String template, QueryPart[] pieces, String[] raw, int[] placeholderAt) {
+        this.length = length;
         this.template = template;
         this.pieces = pieces;
+        this.raw = raw;
         this.placeholderAt = placeholderAt;
     }
 
     /** {@code text}, as {@code DSLContext.renderInlined} wrote it, cut at its placeholders. */
     public static RenderedStatement of(String text) {
-        List<QueryPart> pieces = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
         List<Integer> placeholders = new ArrayList<>();
         int start = 0;
         boolean quoted = false;
@@ -47,7 +50,7 @@ public final class RenderedStatement {
                     end++;
                 }
                 if (end > i + 1 && end < text.length() && text.charAt(end) == '}') {
-                    pieces.add(DSL.raw(text.substring(start, i)));
+                    pieces.add(text.substring(start, i));
                     placeholders.add(-1);
                     pieces.add(null);
                     placeholders.add(Integer.parseInt(text.substring(i + 1, end)));
@@ -56,19 +59,33 @@ public final class RenderedStatement {
                 }
             }
         }
-        pieces.add(DSL.raw(text.substring(start)));
+        pieces.add(text.substring(start));
         placeholders.add(-1);
         StringBuilder template = new StringBuilder();
         for (int i = 0; i < pieces.size(); i++) {
             template.append('{').append(i).append('}');
         }
-        return new RenderedStatement(text, template.toString(), pieces.toArray(QueryPart[]::new),
+        String[] raw = pieces.toArray(String[]::new);
+        QueryPart[] parts = new QueryPart[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            parts[i] = raw[i] == null ? null : DSL.raw(raw[i]);
+        }
+        return new RenderedStatement(text.length(), template.toString(), parts, raw,
                 placeholders.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The statement's text, placeholders included. */
     public String text() {
-        return text;
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < raw.length; i++) {
+            text.append(placeholderAt[i] >= 0 ? "{" + placeholderAt[i] + "}" : raw[i]);
+        }
+        return text.toString();
+    }
+
+    /** The length of the statement's text, in characters: what keeping it costs. */
+    public int length() {
+        return length;
     }
 
     /**
@@ -83,7 +100,7 @@ public final class RenderedStatement {
             if (placeholder >= 0) {
                 if (placeholder >= values.length) {
                     throw new IllegalArgumentException("The statement has placeholder {" + placeholder + "} but "
-                            + values.length + " values were given: " + text);
+                            + values.length + " values were given: " + text());
                 }
                 parts[i] = values[placeholder];
             }

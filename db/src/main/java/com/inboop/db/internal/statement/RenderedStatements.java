@@ -1,5 +1,6 @@
 package com.inboop.db.internal.statement;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,30 +22,35 @@ import org.jooq.impl.DSL;
  * reading the page from its index; the text of a page depends only on the workspace's businesses, the filter, the
  * page size and whether a cursor is given.
  *
- * <p>At most {@code capacity} shapes are kept, the least recently used forgotten first: a forgotten shape is rendered
- * again when it comes back. Safe for concurrent use.
+ * <p>At most {@code capacity} shapes and {@code maxCharacters} characters of text are kept (a workspace of many
+ * businesses has a long page statement: a UNION ALL branch per business), the least recently used forgotten first: a
+ * forgotten shape is rendered again when it comes back. Safe for concurrent use.
  *
  * @param <K> the shape: a value with {@code equals} and {@code hashCode} (a record)
  */
 public final class RenderedStatements<K> {
 
     private final DSLContext dsl;
-    private final Map<K, RenderedStatement> statements;
+    private final int capacity;
+    private final long maxCharacters;
+    // In access order: the first entry is the least recently used.
+    private final Map<K, RenderedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+    private long characters;
 
-    /** Statements rendered by {@code dsl} (its dialect and settings), at most {@code capacity} kept. */
-    public RenderedStatements(DSLContext dsl, int capacity) {
+    /**
+     * Statements rendered by {@code dsl} (its dialect and settings), at most {@code capacity} of them and
+     * {@code maxCharacters} characters of text kept.
+     */
+    public RenderedStatements(DSLContext dsl, int capacity, long maxCharacters) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
         }
+        if (maxCharacters < 1) {
+            throw new IllegalArgumentException("maxCharacters must be at least 1, not " + maxCharacters);
+        }
         this.dsl = dsl;
-        this.statements = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, RenderedStatement> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacity = capacity;
+        this.maxCharacters = maxCharacters;
     }
 
     /**
@@ -70,7 +76,13 @@ public final class RenderedStatements<K> {
         // Rendered outside the lock: two threads may render the same shape once each, to the same text.
         RenderedStatement rendered = render(dsl, statement.get());
         synchronized (statements) {
-            statements.put(shape, rendered);
+            RenderedStatement replaced = statements.put(shape, rendered);
+            characters += rendered.length() - (replaced == null ? 0 : replaced.length());
+            Iterator<RenderedStatement> eldestFirst = statements.values().iterator();
+            while (statements.size() > capacity || characters > maxCharacters && statements.size() > 1) {
+                characters -= eldestFirst.next().length();
+                eldestFirst.remove();
+            }
         }
         return rendered;
     }
@@ -78,6 +90,13 @@ public final class RenderedStatements<K> {
     /** {@code statement} rendered by {@code dsl}, its values inlined and its placeholders left in. */
     public static RenderedStatement render(DSLContext dsl, QueryPart statement) {
         return RenderedStatement.of(dsl.renderInlined(statement));
+    }
+
+    /** How many characters of text are kept now. */
+    public long characters() {
+        synchronized (statements) {
+            return characters;
+        }
     }
 
     /** How many shapes are kept now. */

@@ -24,7 +24,7 @@ class RenderedStatementsTest {
 
     @Test
     void aShapeIsRenderedOnceAndItsTextReused() {
-        RenderedStatements<String> statements = new RenderedStatements<>(dsl, 4);
+        RenderedStatements<String> statements = new RenderedStatements<>(dsl, 4, 10_000);
 
         RenderedStatement first = statements.statement("a", counted(1));
         RenderedStatement again = statements.statement("a", counted(2));
@@ -36,7 +36,7 @@ class RenderedStatementsTest {
 
     @Test
     void valuesAreWrittenAsLiteralsAndPlaceholdersLeftToBeBound() {
-        RenderedStatements<String> statements = new RenderedStatements<>(dsl, 4);
+        RenderedStatements<String> statements = new RenderedStatements<>(dsl, 4, 10_000);
 
         String text = statements.statement("a", () -> DSL.select(DSL.val("it's")).where(
                 DSL.val(7L).eq(RenderedStatements.placeholder(0, SQLDataType.BIGINT))
@@ -66,7 +66,7 @@ class RenderedStatementsTest {
 
     @Test
     void beyondItsCapacityTheLeastRecentlyUsedShapeIsForgottenAndRenderedAgain() {
-        RenderedStatements<String> statements = new RenderedStatements<>(dsl, 2);
+        RenderedStatements<String> statements = new RenderedStatements<>(dsl, 2, 10_000);
         statements.statement("a", counted(1));
         statements.statement("b", counted(2));
         statements.statement("a", counted(1));
@@ -81,8 +81,26 @@ class RenderedStatementsTest {
     }
 
     @Test
+    void beyondItsCharactersTheLeastRecentlyUsedAreForgottenButTheNewestIsKept() {
+        String longer = "x".repeat(60);
+        RenderedStatements<String> statements = new RenderedStatements<>(dsl, 100, 100);
+        statements.statement("a", () -> DSL.select(DSL.inline(longer)));
+        statements.statement("b", () -> DSL.select(DSL.inline(1)));
+        assertThat(statements.size()).isEqualTo(2);
+
+        statements.statement("c", () -> DSL.select(DSL.inline(longer)));
+        assertThat(statements.size()).as("a forgotten for c; b is short enough to stay").isEqualTo(2);
+        assertThat(statements.characters()).isLessThanOrEqualTo(100);
+
+        statements.statement("d", () -> DSL.select(DSL.inline("y".repeat(150))));
+        assertThat(statements.size()).as("a statement longer than the budget is kept, alone").isEqualTo(1);
+        assertThat(statements.statement("d", counted(9)).text()).contains("y".repeat(150));
+        assertThat(renders).hasValue(0);
+    }
+
+    @Test
     void aCapacityBelowOneIsRefused() {
-        assertThatThrownBy(() -> new RenderedStatements<String>(dsl, 0))
+        assertThatThrownBy(() -> new RenderedStatements<String>(dsl, 0, 10_000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("capacity must be at least 1, not 0");
     }
