@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.inboop.codegen.failure.CodegenException;
 import com.inboop.codegen.migrate.MigrationFailedException;
+import com.inboop.codegen.migrate.FlywaySettingsFile;
 import com.inboop.codegen.migrate.MigrationRunner;
 
 /**
@@ -104,7 +105,8 @@ public final class InboopDbCli {
         Optional<Path> file = flywayConfig.or(() -> beside)
                 .or(() -> Optional.of(DEFAULT_FLYWAY_CONFIG).filter(Files::isRegularFile));
         if (file.isPresent()) {
-            settings.putAll(FlywaySettingsFile.read(file.get()));
+            settings.putAll(FlywaySettingsFile.read(file.get(),
+                    "pass a readable flyway.conf or flyway.toml with --flyway-config"));
         } else {
             settings.setProperty("flyway.postgresql.transactional.lock", "false");
         }

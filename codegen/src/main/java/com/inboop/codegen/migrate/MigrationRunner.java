@@ -1,7 +1,6 @@
 package com.inboop.codegen.migrate;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,16 +81,9 @@ public final class MigrationRunner {
         return new MigrationRunner(copy);
     }
 
-    /** Uses the {@code flyway.*} settings in {@code settingsFile} (Flyway's {@code .conf} format). */
+    /** Uses the {@code flyway.*} settings in {@code settingsFile}: a {@code .conf} or a {@code .toml}. */
     public static MigrationRunner withSettings(Path settingsFile) {
-        Properties settings = new Properties();
-        try (Reader reader = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
-            settings.load(reader);
-        } catch (IOException e) {
-            throw CodegenException.io("Cannot read Flyway settings " + settingsFile.toAbsolutePath()
-                    + "; pass the flyway.conf that inboop-db ships", e);
-        }
-        return new MigrationRunner(settings);
+        return new MigrationRunner(FlywaySettingsFile.read(settingsFile, "pass the flyway.conf that inboop-db ships"));
     }
 
     /** The {@code flyway.*} settings this runner applies migrations with (a copy). */

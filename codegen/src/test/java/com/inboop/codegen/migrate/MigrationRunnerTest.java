@@ -28,9 +28,38 @@ import com.inboop.codegen.junit.TestDatabase;
 import com.inboop.codegen.postgres.EphemeralPostgres;
 import com.inboop.codegen.postgres.ThrowawayDatabase;
 
-/** How a migration that fails is reported. */
+/** How a migration that fails is reported, and where a runner's Flyway settings come from. */
 @ExtendWith(MigratedDatabaseExtension.class)
 class MigrationRunnerTest {
+
+    @Test
+    void aSettingsFileIsReadAsAConfOrAsAToml(@TempDir Path folder) throws Exception {
+        Path conf = Files.writeString(folder.resolve("flyway.conf"), "flyway.schemas=app\nflyway.placeholders.x=1\n");
+        Path toml = Files.writeString(folder.resolve("flyway.toml"), """
+                [environments.prod]
+                url = "jdbc:postgresql://prod/db"
+                [flyway]
+                schemas = ["app"] # the history's schema
+                [flyway.placeholders]
+                x = "1"
+                """);
+
+        for (Path file : List.of(conf, toml)) {
+            Properties settings = MigrationRunner.withSettings(file).settings();
+            assertThat(settings).as(file.getFileName().toString())
+                    .containsEntry("flyway.schemas", "app").containsEntry("flyway.placeholders.x", "1")
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void aSettingsFileThatCannotBeReadIsNamedWithTheFix(@TempDir Path folder) {
+        Path missing = folder.resolve("flyway.conf");
+
+        assertThatThrownBy(() -> MigrationRunner.withSettings(missing))
+                .hasMessageContaining("Cannot read Flyway settings " + missing.toAbsolutePath())
+                .hasMessageContaining("pass the flyway.conf that inboop-db ships");
+    }
 
     @Test
     void aStatementThatHangsFailsAtTheStatementTimeoutNamingItsMigration(EphemeralPostgres server,

@@ -1,4 +1,4 @@
-package com.inboop.codegen.cli;
+package com.inboop.codegen.migrate;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,19 +16,25 @@ import com.inboop.codegen.failure.CodegenException;
  * classic format) or a {@code .toml} (Flyway 10's: the {@code [flyway]} table and its sub-tables such as
  * {@code [flyway.placeholders]}; other tables, such as an environment's connection, are not this tool's business).
  * Only the TOML a settings file uses is read: {@code key = "string"}, numbers, booleans and arrays of strings.
+ * The one reader of settings files, for the build ({@link MigrationRunner#withSettings(Path)}) and the command line.
  */
-final class FlywaySettingsFile {
+public final class FlywaySettingsFile {
 
     private FlywaySettingsFile() {
     }
 
-    static Properties read(Path file) {
+    /**
+     * The {@code flyway.*} settings in {@code file}.
+     *
+     * @param fix what to do if it cannot be read, for the message (e.g. "pass it with --flyway-config")
+     * @throws CodegenException naming the file (and the line, for a TOML line that is not {@code key = value})
+     */
+    public static Properties read(Path file, String fix) {
         try {
             return file.getFileName().toString().endsWith(".toml") ? toml(Files.readAllLines(file,
                     StandardCharsets.UTF_8), file) : conf(file);
         } catch (IOException e) {
-            throw CodegenException.io("Cannot read Flyway settings " + file.toAbsolutePath()
-                    + "; pass a readable flyway.conf or flyway.toml with --flyway-config", e);
+            throw CodegenException.io("Cannot read Flyway settings " + file.toAbsolutePath() + "; " + fix, e);
         }
     }
 
